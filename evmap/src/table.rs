@@ -1,0 +1,285 @@
+//! The hash table inside each copy of the map.
+//!
+//! Every operation carries the hash of its key, computed once by the writer, so the two copies
+//! (and the rehashes when either table grows) never hash a key again: one hash per write instead
+//! of two. Readers hash their lookup key once, with the same hasher.
+//!
+//! Two interchangeable backends: a `hashbrown::HashTable` (the default), or with the `indexed`
+//! feature an `IndexMap`, which keeps insertion order and gives index access.
+
+#[cfg(not(feature = "indexed"))]
+pub(crate) use hashed::{Iter, Table};
+#[cfg(feature = "indexed")]
+pub(crate) use indexed::{Iter, Table};
+
+#[cfg(not(feature = "indexed"))]
+mod hashed {
+    use hashbrown::HashTable;
+    use hashbrown::hash_table::Entry;
+    use std::borrow::Borrow;
+    use std::hash::{BuildHasher, Hash};
+
+    /// Entries stored inline in a swiss table that does not hash for itself.
+    #[derive(Clone)]
+    pub(crate) struct Table<K, V> {
+        raw: HashTable<(K, V)>,
+    }
+
+    /// Iterator over a table's entries.
+    pub(crate) type Iter<'a, K, V> = std::iter::Map<
+        hashbrown::hash_table::Iter<'a, (K, V)>,
+        fn(&'a (K, V)) -> (&'a K, &'a V),
+    >;
+
+    fn rehash<K: Hash, V, S: BuildHasher>(hasher: &S) -> impl Fn(&(K, V)) -> u64 + '_ {
+        move |(k, _)| hasher.hash_one(k)
+    }
+
+    impl<K, V> Table<K, V> {
+        pub(crate) fn with_capacity(capacity: usize) -> Self {
+            Self {
+                raw: HashTable::with_capacity(capacity),
+            }
+        }
+
+        pub(crate) fn len(&self) -> usize {
+            self.raw.len()
+        }
+
+        pub(crate) fn get<Q>(&self, hash: u64, key: &Q) -> Option<&V>
+        where
+            K: Borrow<Q>,
+            Q: ?Sized + Eq,
+        {
+            self.raw
+                .find(hash, |(k, _)| k.borrow() == key)
+                .map(|(_, v)| v)
+        }
+
+        pub(crate) fn get_mut(&mut self, hash: u64, key: &K) -> Option<&mut V>
+        where
+            K: Eq,
+        {
+            self.raw
+                .find_mut(hash, |(k, _)| k == key)
+                .map(|(_, v)| v)
+        }
+
+        /// The value under `key`, inserting `(make_key(), make_value())` first if there is none.
+        pub(crate) fn get_or_insert_with<S>(
+            &mut self,
+            hash: u64,
+            key: &K,
+            make_key: impl FnOnce() -> K,
+            make_value: impl FnOnce() -> V,
+            hasher: &S,
+        ) -> &mut V
+        where
+            K: Eq + Hash,
+            S: BuildHasher,
+        {
+            match self.raw.entry(hash, |(k, _)| k == key, rehash(hasher)) {
+                Entry::Occupied(entry) => &mut entry.into_mut().1,
+                Entry::Vacant(entry) => &mut entry.insert((make_key(), make_value())).into_mut().1,
+            }
+        }
+
+        pub(crate) fn remove(&mut self, hash: u64, key: &K) -> Option<(K, V)>
+        where
+            K: Eq,
+        {
+            match self.raw.find_entry(hash, |(k, _)| k == key) {
+                Ok(entry) => Some(entry.remove().0),
+                Err(_) => None,
+            }
+        }
+
+        pub(crate) fn clear(&mut self) {
+            self.raw.clear();
+        }
+
+        pub(crate) fn iter(&self) -> Iter<'_, K, V> {
+            self.raw.iter().map(|(k, v)| (k, v))
+        }
+
+        pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+            self.raw.iter_mut().map(|(_, v)| v)
+        }
+
+        pub(crate) fn shrink_to_fit<S: BuildHasher>(&mut self, hasher: &S)
+        where
+            K: Hash,
+        {
+            self.raw.shrink_to_fit(rehash(hasher));
+        }
+
+        /// A key chosen at random (uniformly among the keys, while the table is not almost empty),
+        /// with its hash. `None` if the table is empty.
+        #[cfg(feature = "eviction")]
+        pub(crate) fn random_key<S: BuildHasher>(
+            &self,
+            rng: &mut impl rand::Rng,
+            hasher: &S,
+        ) -> Option<(u64, &K)>
+        where
+            K: Hash,
+        {
+            if self.raw.is_empty() {
+                return None;
+            }
+            let buckets = self.raw.num_buckets();
+            // The table is at least ~40% full unless entries were removed without a `fit_all`,
+            // so a handful of random probes almost always hits an entry...
+            for _ in 0..64 {
+                if let Some((k, _)) = self.raw.get_bucket(rng.random_range(0..buckets)) {
+                    return Some((hasher.hash_one(k), k));
+                }
+            }
+            // ...and a sparse table falls back to the next entry after a random bucket.
+            let start = rng.random_range(0..buckets);
+            (start..buckets)
+                .chain(0..start)
+                .find_map(|i| self.raw.get_bucket(i))
+                .map(|(k, _)| (hasher.hash_one(k), k))
+        }
+    }
+}
+
+#[cfg(feature = "indexed")]
+mod indexed {
+    use indexmap::IndexMap;
+    use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
+    use std::borrow::Borrow;
+    use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+
+    /// `IndexMap` stores each entry's hash and never rehashes on growth; we always supply the
+    /// hash ourselves, so the map's own hasher is never asked for one.
+    #[derive(Clone, Default)]
+    pub(crate) struct Prehashed;
+
+    impl Hasher for Prehashed {
+        fn finish(&self) -> u64 {
+            unreachable!("evmap supplies every hash to its IndexMap")
+        }
+
+        fn write(&mut self, _: &[u8]) {
+            unreachable!("evmap supplies every hash to its IndexMap")
+        }
+    }
+
+    /// Entries in insertion order (until removals swap the last entry into the gap).
+    #[derive(Clone)]
+    pub(crate) struct Table<K, V> {
+        raw: IndexMap<K, V, BuildHasherDefault<Prehashed>>,
+    }
+
+    /// Iterator over a table's entries.
+    pub(crate) type Iter<'a, K, V> = indexmap::map::Iter<'a, K, V>;
+
+    impl<K, V> Table<K, V> {
+        pub(crate) fn with_capacity(capacity: usize) -> Self {
+            Self {
+                raw: IndexMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default()),
+            }
+        }
+
+        pub(crate) fn len(&self) -> usize {
+            self.raw.len()
+        }
+
+        pub(crate) fn get<Q>(&self, hash: u64, key: &Q) -> Option<&V>
+        where
+            K: Borrow<Q>,
+            Q: ?Sized + Eq,
+        {
+            self.raw
+                .raw_entry_v1()
+                .from_hash(hash, |k| k.borrow() == key)
+                .map(|(_, v)| v)
+        }
+
+        pub(crate) fn get_mut(&mut self, hash: u64, key: &K) -> Option<&mut V>
+        where
+            K: Eq,
+        {
+            match self.raw.raw_entry_mut_v1().from_hash(hash, |k| k == key) {
+                RawEntryMut::Occupied(entry) => Some(entry.into_mut()),
+                RawEntryMut::Vacant(_) => None,
+            }
+        }
+
+        /// The value under `key`, inserting `(make_key(), make_value())` first if there is none.
+        pub(crate) fn get_or_insert_with<S>(
+            &mut self,
+            hash: u64,
+            key: &K,
+            make_key: impl FnOnce() -> K,
+            make_value: impl FnOnce() -> V,
+            _hasher: &S,
+        ) -> &mut V
+        where
+            K: Eq + Hash,
+            S: BuildHasher,
+        {
+            match self.raw.raw_entry_mut_v1().from_hash(hash, |k| k == key) {
+                RawEntryMut::Occupied(entry) => entry.into_mut(),
+                RawEntryMut::Vacant(entry) => {
+                    entry
+                        .insert_hashed_nocheck(hash, make_key(), make_value())
+                        .1
+                }
+            }
+        }
+
+        pub(crate) fn remove(&mut self, hash: u64, key: &K) -> Option<(K, V)>
+        where
+            K: Eq,
+        {
+            match self.raw.raw_entry_mut_v1().from_hash(hash, |k| k == key) {
+                RawEntryMut::Occupied(entry) => Some(entry.swap_remove_entry()),
+                RawEntryMut::Vacant(_) => None,
+            }
+        }
+
+        pub(crate) fn clear(&mut self) {
+            self.raw.clear();
+        }
+
+        pub(crate) fn iter(&self) -> Iter<'_, K, V> {
+            self.raw.iter()
+        }
+
+        pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+            self.raw.values_mut()
+        }
+
+        pub(crate) fn shrink_to_fit<S: BuildHasher>(&mut self, _hasher: &S)
+        where
+            K: Hash,
+        {
+            self.raw.shrink_to_fit();
+        }
+
+        /// The entry at `index` in iteration order.
+        pub(crate) fn get_index(&self, index: usize) -> Option<(&K, &V)> {
+            self.raw.get_index(index)
+        }
+
+        /// A key chosen uniformly at random, with its hash. `None` if the table is empty.
+        #[cfg(feature = "eviction")]
+        pub(crate) fn random_key<S: BuildHasher>(
+            &self,
+            rng: &mut impl rand::Rng,
+            hasher: &S,
+        ) -> Option<(u64, &K)>
+        where
+            K: Hash,
+        {
+            if self.raw.is_empty() {
+                return None;
+            }
+            let (k, _) = self.raw.get_index(rng.random_range(0..self.raw.len()))?;
+            Some((hasher.hash_one(k), k))
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! The registry of reader slots.
+//!
+//! Every live read handle owns one [`Slot`]: a cache-padded word that only that handle writes on
+//! its read path, so readers never contend with each other or with the writer's bookkeeping. The
+//! writer scans all slots after each swap.
+//!
+//! Slots live in fixed-size chunks on an append-only, lock-free linked list. A handle claims a free
+//! slot with a compare-and-swap (or appends a chunk if every slot is taken) and frees it again when
+//! it is dropped. Chunks are only deallocated when the registry itself is dropped, so a pointer to a
+//! slot stays valid for as long as the registry lives. Registering and deregistering therefore
+//! never take a lock and can never wait for the writer, whatever the writer is doing.
+
+use crate::padded::CachePadded;
+use crate::sync::{AtomicBool, AtomicPtr, AtomicUsize, Ordering, Thread, UnsafeCell};
+use std::ptr::{self, NonNull};
+
+/// Slots per chunk. Small under loom so that models exercise appending chunks.
+const SLOTS_PER_CHUNK: usize = if cfg!(loom) { 2 } else { 16 };
+
+/// The state one read handle shares with the writer.
+#[derive(Debug)]
+pub(crate) struct Slot {
+    /// Odd while the owning handle is inside a read section, even otherwise. Only the owning handle
+    /// writes it; the value only ever grows, so a reader that has left and re-entered since the
+    /// writer last looked shows a different value.
+    pub(crate) epoch: AtomicUsize,
+    /// The writer/reader wake handshake (see `wait.rs`).
+    pub(crate) wake: AtomicUsize,
+    /// The thread to unpark; written by the writer only while `wake` is idle, read by the reader
+    /// only while it holds the handshake (see `wait.rs`).
+    pub(crate) waker: UnsafeCell<Option<Thread>>,
+    /// Whether a read handle currently owns this slot.
+    claimed: AtomicBool,
+}
+
+impl Slot {
+    fn new() -> Self {
+        Self {
+            epoch: AtomicUsize::new(0),
+            wake: AtomicUsize::new(0),
+            waker: UnsafeCell::new(None),
+            claimed: AtomicBool::new(false),
+        }
+    }
+}
+
+struct Chunk {
+    slots: [CachePadded<Slot>; SLOTS_PER_CHUNK],
+    next: AtomicPtr<Chunk>,
+}
+
+impl Chunk {
+    fn new() -> Self {
+        Self {
+            slots: std::array::from_fn(|_| CachePadded::new(Slot::new())),
+            next: AtomicPtr::new(ptr::null_mut()),
+        }
+    }
+}
+
+/// An append-only list of reader slots.
+pub(crate) struct Registry {
+    head: AtomicPtr<Chunk>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut claimed = 0;
+        let mut total = 0;
+        self.for_each_chunk(|chunk| {
+            total += SLOTS_PER_CHUNK;
+            claimed += chunk
+                .slots
+                .iter()
+                .filter(|s| s.claimed.load(Ordering::Relaxed))
+                .count();
+        });
+        f.debug_struct("Registry")
+            .field("claimed", &claimed)
+            .field("slots", &total)
+            .finish()
+    }
+}
+
+impl Registry {
+    pub(crate) fn new() -> Self {
+        Self {
+            head: AtomicPtr::new(ptr::null_mut()),
+        }
+    }
+
+    /// Claims a free slot, appending a chunk if every slot is taken. Never blocks.
+    ///
+    /// The returned pointer is valid until the registry is dropped. The slot's epoch is even.
+    pub(crate) fn claim(&self) -> NonNull<Slot> {
+        let mut link = &self.head;
+        loop {
+            // Acquire: see the chunk's initialised slots. A writer scan that misses a chunk we
+            // append is harmless: the append is sequenced before our first read section's fence,
+            // so if the writer's scan (after its own fence) missed it, our fence came later in the
+            // fences' total order and our first load sees the writer's new pointer
+            // (docs/left-right.md, "Registration").
+            let mut chunk = link.load(Ordering::Acquire);
+            if chunk.is_null() {
+                let fresh = Box::new(Chunk::new());
+                // Nobody else can see `fresh` yet, so claiming its first slot cannot race.
+                fresh.slots[0].claimed.store(true, Ordering::Relaxed);
+                let fresh = Box::into_raw(fresh);
+                match link.compare_exchange(
+                    ptr::null_mut(),
+                    fresh,
+                    Ordering::AcqRel,
+                    Ordering::Acquire,
+                ) {
+                    Ok(_) => {
+                        // SAFETY: `fresh` came from `Box::into_raw` and is now owned by the list,
+                        // which frees chunks only in `Drop for Registry`.
+                        let slot: &Slot = unsafe { &(*fresh).slots[0] };
+                        return NonNull::from(slot);
+                    }
+                    Err(existing) => {
+                        // SAFETY: the exchange failed, so `fresh` was never shared; we still own it.
+                        drop(unsafe { Box::from_raw(fresh) });
+                        chunk = existing;
+                    }
+                }
+            }
+            // SAFETY: non-null links point to chunks that stay allocated until the registry drops,
+            // and `&self` keeps the registry alive.
+            let chunk = unsafe { &*chunk };
+            for slot in &chunk.slots {
+                if !slot.claimed.load(Ordering::Relaxed)
+                    && slot
+                        .claimed
+                        .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+                        .is_ok()
+                {
+                    return NonNull::from(&**slot);
+                }
+            }
+            link = &chunk.next;
+        }
+    }
+
+    /// Returns a slot to the pool.
+    ///
+    /// # Safety
+    ///
+    /// `slot` must have been returned by [`Registry::claim`] on this registry, must not have been
+    /// released since, its epoch must be even, and the caller must not use it afterwards.
+    pub(crate) unsafe fn release(&self, slot: NonNull<Slot>) {
+        // SAFETY: the caller guarantees `slot` came from this registry, whose chunks are alive.
+        let slot = unsafe { slot.as_ref() };
+        debug_assert_eq!(slot.epoch.load(Ordering::Relaxed) % 2, 0);
+        // Release: the next owner's claim (Acquire) sees our final epoch value.
+        slot.claimed.store(false, Ordering::Release);
+    }
+
+    /// Calls `f` on every slot, claimed or not, including slots claimed while the scan runs
+    /// (those in chunks appended before the scan reaches the end of the list).
+    ///
+    /// Unclaimed slots have an even epoch, so the writer does not need to tell them apart.
+    pub(crate) fn for_each_slot(&self, mut f: impl FnMut(&Slot)) {
+        self.for_each_chunk(|chunk| chunk.slots.iter().for_each(|slot| f(slot)));
+    }
+
+    fn for_each_chunk(&self, mut f: impl FnMut(&Chunk)) {
+        // Acquire: pairs with the append in `claim` (see there for why a missed chunk is fine).
+        let mut chunk = self.head.load(Ordering::Acquire);
+        while !chunk.is_null() {
+            // SAFETY: chunks stay allocated until the registry drops; `&self` keeps it alive.
+            let current = unsafe { &*chunk };
+            f(current);
+            chunk = current.next.load(Ordering::Acquire);
+        }
+    }
+}
+
+impl Drop for Registry {
+    fn drop(&mut self) {
+        let mut chunk = self.head.load(Ordering::Acquire);
+        while !chunk.is_null() {
+            // SAFETY: `&mut self` means no handle can still use the registry, every non-null link
+            // came from `Box::into_raw` in `claim`, and each chunk is linked exactly once.
+            let owned = unsafe { Box::from_raw(chunk) };
+            chunk = owned.next.load(Ordering::Acquire);
+        }
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_are_distinct_and_reused_after_release() {
+        let registry = Registry::new();
+        let slots: Vec<_> = (0..SLOTS_PER_CHUNK * 2 + 1)
+            .map(|_| registry.claim())
+            .collect();
+        let mut addresses: Vec<_> = slots.iter().map(|s| s.as_ptr() as usize).collect();
+        addresses.sort_unstable();
+        addresses.dedup();
+        assert_eq!(addresses.len(), slots.len(), "a slot was handed out twice");
+
+        // SAFETY: each slot came from `claim`, is released once and not used again.
+        unsafe { registry.release(slots[3]) };
+        assert_eq!(
+            registry.claim(),
+            slots[3],
+            "a released slot is reused first"
+        );
+
+        let mut seen = 0;
+        registry.for_each_slot(|_| seen += 1);
+        assert_eq!(seen, SLOTS_PER_CHUNK * 3);
+    }
+
+    #[test]
+    fn concurrent_claims_never_share_a_slot() {
+        let registry = std::sync::Arc::new(Registry::new());
+        let threads = if cfg!(miri) { 3 } else { 8 };
+        let per_thread = if cfg!(miri) { 10 } else { 200 };
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let registry = std::sync::Arc::clone(&registry);
+                std::thread::spawn(move || {
+                    (0..per_thread)
+                        .map(|_| registry.claim().as_ptr() as usize)
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<_> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
+        let claimed = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), claimed);
+    }
+}
