@@ -1,1 +1,269 @@
-//! placeholder
+//! A lock-free, eventually consistent, concurrent multi-value map.
+//!
+//! Reads never take locks and never wait for the writer; a single writer (several, behind a
+//! `Mutex`) decides when its writes become visible by calling
+//! [`refresh`](WriteHandle::refresh) (or its alias [`publish`](WriteHandle::publish)). Until then
+//! readers keep seeing the map as of the previous refresh. Every key maps to a *bag* of values (a
+//! multiset), and the map carries a user-defined *meta* value that is published atomically with
+//! the data.
+//!
+//! The trade-off is eventual consistency: a writer that refreshes after every write gets a
+//! linearizable map; one that refreshes every N writes amortizes the cost of a refresh over N
+//! writes and lets reads be up to N writes stale. Either way, reads stay as cheap as a lookup in a
+//! plain `HashMap` plus a few nanoseconds, and scale with the number of reader threads.
+//!
+//! # Examples
+//!
+//! ```
+//! let (book_reviews_r, mut book_reviews_w) = evmap::new();
+//!
+//! // review some books.
+//! book_reviews_w.insert("Adventures of Huckleberry Finn", "My favorite book.");
+//! book_reviews_w.insert("Grimms' Fairy Tales", "Masterpiece.");
+//! book_reviews_w.insert("Pride and Prejudice", "Very enjoyable.");
+//! book_reviews_w.insert("The Adventures of Sherlock Holmes", "Eye lyked it alot.");
+//!
+//! // writes are not visible until refresh
+//! assert_eq!(book_reviews_r.len(), 0);
+//! book_reviews_w.refresh();
+//! assert_eq!(book_reviews_r.len(), 4);
+//! assert_eq!(book_reviews_r.get("Grimms' Fairy Tales").map(|rs| rs.len()), Some(1));
+//!
+//! // this is a multi-value map: a key can have many reviews
+//! book_reviews_w.insert("Grimms' Fairy Tales", "Eh, the title seemed weird.");
+//! book_reviews_w.insert("Pride and Prejudice", "Too many words.");
+//! // again invisible until refresh
+//! assert_eq!(book_reviews_r.get("Grimms' Fairy Tales").map(|rs| rs.len()), Some(1));
+//! book_reviews_w.refresh();
+//! assert_eq!(book_reviews_r.get("Grimms' Fairy Tales").map(|rs| rs.len()), Some(2));
+//!
+//! // `empty` deletes all values of the key (the key itself too)
+//! book_reviews_w.empty("The Adventures of Sherlock Holmes");
+//! assert_eq!(book_reviews_r.get("The Adventures of Sherlock Holmes").map(|rs| rs.len()), Some(1));
+//! book_reviews_w.refresh();
+//! assert_eq!(book_reviews_r.get("The Adventures of Sherlock Holmes").map(|rs| rs.len()), None);
+//!
+//! // look up the values associated with some keys.
+//! for book in &["Pride and Prejudice", "Alice's Adventure in Wonderland"] {
+//!     if let Some(reviews) = book_reviews_r.get(book) {
+//!         for review in &*reviews {
+//!             println!("{}: {}", book, review);
+//!         }
+//!     } else {
+//!         println!("{} is unreviewed.", book);
+//!     }
+//! }
+//!
+//! // iterate over everything.
+//! for (book, reviews) in &book_reviews_r.read() {
+//!     for review in reviews {
+//!         println!("{}: \"{}\"", book, review);
+//!     }
+//! }
+//! ```
+//!
+//! Reads from several threads: each thread gets its own clone of the `ReadHandle`. A refresh is
+//! atomic, so each reader sees either none of the reviews or all four.
+//!
+//! ```
+//! use std::thread;
+//! let (book_reviews_r, mut book_reviews_w) = evmap::new();
+//!
+//! // start some readers
+//! let readers: Vec<_> = (0..4)
+//!     .map(|_| {
+//!         let r = book_reviews_r.clone();
+//!         thread::spawn(move || {
+//!             loop {
+//!                 let l = r.len();
+//!                 if l == 0 {
+//!                     thread::yield_now();
+//!                 } else {
+//!                     // the reader will either see all the reviews,
+//!                     // or none of them, since refresh() is atomic.
+//!                     assert_eq!(l, 4);
+//!                     break;
+//!                 }
+//!             }
+//!         })
+//!     })
+//!     .collect();
+//!
+//! // do some writes
+//! book_reviews_w.insert("Adventures of Huckleberry Finn", "My favorite book.");
+//! book_reviews_w.insert("Grimms' Fairy Tales", "Masterpiece.");
+//! book_reviews_w.insert("Pride and Prejudice", "Very enjoyable.");
+//! book_reviews_w.insert("The Adventures of Sherlock Holmes", "Eye lyked it alot.");
+//! // expose the writes
+//! book_reviews_w.refresh();
+//!
+//! // you can read through the write handle
+//! assert_eq!(book_reviews_w.len(), 4);
+//! // the original read handle still works too
+//! assert_eq!(book_reviews_r.len(), 4);
+//!
+//! // all the threads should eventually see .len() == 4
+//! for r in readers.into_iter() {
+//!     assert!(r.join().is_ok());
+//! }
+//! ```
+//!
+//! Several writers share the one `WriteHandle` behind a `Mutex`:
+//!
+//! ```
+//! use std::sync::{Arc, Mutex};
+//! use std::thread;
+//! let (book_reviews_r, book_reviews_w) = evmap::new();
+//!
+//! // start some writers.
+//! // since evmap does not support concurrent writes, we need
+//! // to protect the write handle by a mutex.
+//! let w = Arc::new(Mutex::new(book_reviews_w));
+//! let writers: Vec<_> = (0..4)
+//!     .map(|i| {
+//!         let w = w.clone();
+//!         thread::spawn(move || {
+//!             let mut w = w.lock().unwrap();
+//!             w.insert(i, true);
+//!             w.refresh();
+//!         })
+//!     })
+//!     .collect();
+//!
+//! // eventually we should see all the writes
+//! while book_reviews_r.len() < 4 {
+//!     thread::yield_now();
+//! }
+//!
+//! // all the threads should eventually finish writing
+//! for w in writers.into_iter() {
+//!     assert!(w.join().is_ok());
+//! }
+//! ```
+//!
+//! # How it works
+//!
+//! The map is built on [`left_right`]: there are two copies of the map (each an ordinary hash
+//! table of key → [`Values`]). Readers look up keys in one; the writer applies its writes to the
+//! other and keeps them in a log. A refresh swaps the copies (one atomic pointer swap, which is
+//! what makes it atomic for readers), and the next refresh replays the log into the copy readers
+//! just left. Each write is applied once to each copy: the first application clones the key (only
+//! if it is new) and the value out of the logged operation, the second consumes the operation.
+//! So keys and values must be `Clone`, the map takes twice the memory of one table, and every
+//! write is done twice. In return, reads cost one store and one fence on a cache line private to
+//! the reading handle, plus the lookup itself; see the `left-right` crate for the protocol.
+//!
+//! Each write hashes its key once, when it is made; both copies reuse that hash.
+//!
+//! ## Values
+//!
+//! A bag of one value is stored inline in the table's slot, without allocating. Small bags
+//! live in a vector; a bag that reaches 32 values moves to a hash bag, so that removing one value
+//! stays O(1) however many it holds. [`WriteHandle::fit`] moves it back once it is small again.
+//!
+//! # Migrating from evmap 11 (and earlier)
+//!
+//! * [`new`] returns `(ReadHandle, WriteHandle)`, in that order (evmap 11 returned the writer
+//!   first).
+//! * Every writing method returns `&mut Self`; `publish` is an alias of `refresh`.
+//! * [`WriteHandle::retain`] is safe and takes `FnMut(&V) -> bool`: the predicate runs once per
+//!   value and the other copy replays its decisions.
+//! * [`Options::with_hasher`] and [`with_hasher`] are safe; there is no `StableHashEq`: keys and
+//!   values with misbehaving `Hash`/`Eq` cannot cause memory unsafety here (see below).
+//! * [`ReadHandle::read`] always returns a view (empty when there is nothing published);
+//!   [`ReadHandle::enter`] returns `None` in that case.
+//! * `Values::iter` yields each value as often as it occurs; the bag iterator is [`BagIter`].
+//! * [`MapReadRef::meta`] returns an `Option`, since a view can be empty.
+//!
+//! # When user code misbehaves
+//!
+//! The crate contains no `unsafe` code, so nothing below can cause undefined behaviour, a double
+//! drop or a leak; each value is dropped exactly once.
+//!
+//! * **`Hash`/`Eq` that are not deterministic** (for example an `eq` that consults a counter):
+//!   the two copies can disagree about which keys are equal, so a key may be found in one copy and
+//!   missed, or duplicated, in the other. Readers may then see a key appear, vanish or occur twice
+//!   from one refresh to the next, and lookups may miss it. Nothing panics or hangs.
+//! * **A panic in `Hash`, `Eq` or `Clone` of a key or value, or in a `retain` predicate**, while the
+//!   writer applies operations (during `refresh`, or during the write itself before the first
+//!   refresh): the panic propagates to the writer's caller; readers keep the last published map;
+//!   the writer is *poisoned* and every later write or refresh panics with a message saying so.
+//!   Dropping the poisoned writer is fine. A panic in `Hash` while computing a key's hash for a
+//!   new write happens before anything is logged and poisons nothing.
+//!
+//! # Features
+//!
+//! * `indexed`: each copy is an `IndexMap`, so iteration follows insertion order (until removals,
+//!   which move the last entry into the gap).
+//! * `eviction`: [`WriteHandle::empty_random`] removes random keys.
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![doc(test(attr(deny(warnings))))]
+
+mod inner;
+mod operation;
+mod options;
+mod read;
+mod table;
+#[cfg(doctest)]
+mod thread_safety;
+mod values;
+mod write;
+
+pub use crate::options::Options;
+pub use crate::read::{
+    KeysIter, MapReadRef, ReadGuardIter, ReadHandle, ReadHandleFactory, ValuesIter,
+};
+pub use crate::values::{BagIter, Values};
+pub use crate::write::WriteHandle;
+pub use left_right::{PublishStats, ReadGuard};
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hash};
+
+/// Creates an empty map with the standard library's `RandomState` hasher and meta `()`.
+#[allow(clippy::type_complexity)]
+pub fn new<K, V>() -> (
+    ReadHandle<K, V, (), RandomState>,
+    WriteHandle<K, V, (), RandomState>,
+)
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+{
+    Options::default().construct()
+}
+
+/// Creates an empty map with the given initial meta value.
+#[allow(clippy::type_complexity)]
+pub fn with_meta<K, V, M>(
+    meta: M,
+) -> (
+    ReadHandle<K, V, M, RandomState>,
+    WriteHandle<K, V, M, RandomState>,
+)
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+{
+    Options::default().with_meta(meta).construct()
+}
+
+/// Creates an empty map with the given initial meta value and hasher.
+#[allow(clippy::type_complexity)]
+pub fn with_hasher<K, V, M, S>(
+    meta: M,
+    hasher: S,
+) -> (ReadHandle<K, V, M, S>, WriteHandle<K, V, M, S>)
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    Options::default()
+        .with_hasher(hasher)
+        .with_meta(meta)
+        .construct()
+}

@@ -12,8 +12,32 @@ pub(crate) use hashed::{Iter, Table};
 #[cfg(feature = "indexed")]
 pub(crate) use indexed::{Iter, Table};
 
+/// A key to look up, and to insert if it is absent: borrowed from an operation that stays in the
+/// log (cloned only on insertion) or owned by one being consumed.
+pub(crate) enum KeyRef<'a, K> {
+    Borrowed(&'a K),
+    Owned(K),
+}
+
+impl<K: Eq + Clone> KeyRef<'_, K> {
+    fn matches(&self, other: &K) -> bool {
+        match self {
+            KeyRef::Borrowed(key) => *key == other,
+            KeyRef::Owned(key) => key == other,
+        }
+    }
+
+    fn into_owned(self) -> K {
+        match self {
+            KeyRef::Borrowed(key) => key.clone(),
+            KeyRef::Owned(key) => key,
+        }
+    }
+}
+
 #[cfg(not(feature = "indexed"))]
 mod hashed {
+    use super::KeyRef;
     use hashbrown::HashTable;
     use hashbrown::hash_table::Entry;
     use std::borrow::Borrow;
@@ -26,10 +50,8 @@ mod hashed {
     }
 
     /// Iterator over a table's entries.
-    pub(crate) type Iter<'a, K, V> = std::iter::Map<
-        hashbrown::hash_table::Iter<'a, (K, V)>,
-        fn(&'a (K, V)) -> (&'a K, &'a V),
-    >;
+    pub(crate) type Iter<'a, K, V> =
+        std::iter::Map<hashbrown::hash_table::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
 
     fn rehash<K: Hash, V, S: BuildHasher>(hasher: &S) -> impl Fn(&(K, V)) -> u64 + '_ {
         move |(k, _)| hasher.hash_one(k)
@@ -60,27 +82,31 @@ mod hashed {
         where
             K: Eq,
         {
-            self.raw
-                .find_mut(hash, |(k, _)| k == key)
-                .map(|(_, v)| v)
+            self.raw.find_mut(hash, |(k, _)| k == key).map(|(_, v)| v)
         }
 
-        /// The value under `key`, inserting `(make_key(), make_value())` first if there is none.
-        pub(crate) fn get_or_insert_with<S>(
+        /// The value under `key`, inserting `(key, make_value())` first if there is none (cloning
+        /// a borrowed key only then).
+        pub(crate) fn get_or_insert<S>(
             &mut self,
             hash: u64,
-            key: &K,
-            make_key: impl FnOnce() -> K,
+            key: KeyRef<'_, K>,
             make_value: impl FnOnce() -> V,
             hasher: &S,
         ) -> &mut V
         where
-            K: Eq + Hash,
+            K: Eq + Hash + Clone,
             S: BuildHasher,
         {
-            match self.raw.entry(hash, |(k, _)| k == key, rehash(hasher)) {
+            match self
+                .raw
+                .entry(hash, |(k, _)| key.matches(k), rehash(hasher))
+            {
                 Entry::Occupied(entry) => &mut entry.into_mut().1,
-                Entry::Vacant(entry) => &mut entry.insert((make_key(), make_value())).into_mut().1,
+                Entry::Vacant(entry) => {
+                    let pair = (key.into_owned(), make_value());
+                    &mut entry.insert(pair).into_mut().1
+                }
             }
         }
 
@@ -113,40 +139,40 @@ mod hashed {
             self.raw.shrink_to_fit(rehash(hasher));
         }
 
-        /// A key chosen at random (uniformly among the keys, while the table is not almost empty),
-        /// with its hash. `None` if the table is empty.
+        /// An entry chosen at random (uniformly, while the table is not mostly empty space), with
+        /// its key's hash. `None` if the table is empty.
         #[cfg(feature = "eviction")]
-        pub(crate) fn random_key<S: BuildHasher>(
+        pub(crate) fn random_entry<S: BuildHasher>(
             &self,
             rng: &mut impl rand::Rng,
             hasher: &S,
-        ) -> Option<(u64, &K)>
+        ) -> Option<(u64, &K, &V)>
         where
             K: Hash,
         {
+            use rand::RngExt;
             if self.raw.is_empty() {
                 return None;
             }
             let buckets = self.raw.num_buckets();
             // The table is at least ~40% full unless entries were removed without a `fit_all`,
             // so a handful of random probes almost always hits an entry...
-            for _ in 0..64 {
-                if let Some((k, _)) = self.raw.get_bucket(rng.random_range(0..buckets)) {
-                    return Some((hasher.hash_one(k), k));
-                }
-            }
+            let probed = (0..64).find_map(|_| self.raw.get_bucket(rng.random_range(0..buckets)));
             // ...and a sparse table falls back to the next entry after a random bucket.
-            let start = rng.random_range(0..buckets);
-            (start..buckets)
-                .chain(0..start)
-                .find_map(|i| self.raw.get_bucket(i))
-                .map(|(k, _)| (hasher.hash_one(k), k))
+            let (k, v) = probed.or_else(|| {
+                let start = rng.random_range(0..buckets);
+                (start..buckets)
+                    .chain(0..start)
+                    .find_map(|i| self.raw.get_bucket(i))
+            })?;
+            Some((hasher.hash_one(k), k, v))
         }
     }
 }
 
 #[cfg(feature = "indexed")]
 mod indexed {
+    use super::KeyRef;
     use indexmap::IndexMap;
     use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
     use std::borrow::Borrow;
@@ -208,24 +234,28 @@ mod indexed {
             }
         }
 
-        /// The value under `key`, inserting `(make_key(), make_value())` first if there is none.
-        pub(crate) fn get_or_insert_with<S>(
+        /// The value under `key`, inserting `(key, make_value())` first if there is none (cloning
+        /// a borrowed key only then).
+        pub(crate) fn get_or_insert<S>(
             &mut self,
             hash: u64,
-            key: &K,
-            make_key: impl FnOnce() -> K,
+            key: KeyRef<'_, K>,
             make_value: impl FnOnce() -> V,
             _hasher: &S,
         ) -> &mut V
         where
-            K: Eq + Hash,
+            K: Eq + Hash + Clone,
             S: BuildHasher,
         {
-            match self.raw.raw_entry_mut_v1().from_hash(hash, |k| k == key) {
+            match self
+                .raw
+                .raw_entry_mut_v1()
+                .from_hash(hash, |k| key.matches(k))
+            {
                 RawEntryMut::Occupied(entry) => entry.into_mut(),
                 RawEntryMut::Vacant(entry) => {
                     entry
-                        .insert_hashed_nocheck(hash, make_key(), make_value())
+                        .insert_hashed_nocheck(hash, key.into_owned(), make_value())
                         .1
                 }
             }
@@ -260,26 +290,22 @@ mod indexed {
             self.raw.shrink_to_fit();
         }
 
-        /// The entry at `index` in iteration order.
-        pub(crate) fn get_index(&self, index: usize) -> Option<(&K, &V)> {
-            self.raw.get_index(index)
-        }
-
-        /// A key chosen uniformly at random, with its hash. `None` if the table is empty.
+        /// An entry chosen uniformly at random, with its key's hash. `None` if the table is empty.
         #[cfg(feature = "eviction")]
-        pub(crate) fn random_key<S: BuildHasher>(
+        pub(crate) fn random_entry<S: BuildHasher>(
             &self,
             rng: &mut impl rand::Rng,
             hasher: &S,
-        ) -> Option<(u64, &K)>
+        ) -> Option<(u64, &K, &V)>
         where
             K: Hash,
         {
+            use rand::RngExt;
             if self.raw.is_empty() {
                 return None;
             }
-            let (k, _) = self.raw.get_index(rng.random_range(0..self.raw.len()))?;
-            Some((hasher.hash_one(k), k))
+            let (k, v) = self.raw.get_index(rng.random_range(0..self.raw.len()))?;
+            Some((hasher.hash_one(k), k, v))
         }
     }
 }

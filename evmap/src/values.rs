@@ -114,7 +114,7 @@ where
 
 impl<V, S> Values<V, S>
 where
-    V: Eq + Hash,
+    V: Eq + Hash + Clone,
     S: BuildHasher + Clone,
 {
     /// Adds one occurrence of `value`.
@@ -157,6 +157,15 @@ where
             Repr::Many(bag) => {
                 bag.remove(value);
             }
+        }
+    }
+
+    /// Removes every value, keeping the allocated room for reuse.
+    pub(crate) fn clear(&mut self) {
+        match &mut self.0 {
+            Repr::One(_) => self.0 = Repr::Few(Vec::new()),
+            Repr::Few(values) => values.clear(),
+            Repr::Many(bag) => bag.clear(),
         }
     }
 
@@ -233,7 +242,10 @@ where
         match self.0 {
             Repr::One(value) => vec![value],
             Repr::Few(values) => values,
-            Repr::Many(bag) => bag.into_iter().collect(),
+            Repr::Many(bag) => bag
+                .into_iter()
+                .flat_map(|(value, count)| std::iter::repeat_n(value, count))
+                .collect(),
         }
     }
 }

@@ -1,0 +1,177 @@
+//! Read handles.
+
+use crate::inner::Inner;
+use crate::values::Values;
+use left_right::ReadGuard;
+use std::borrow::Borrow;
+use std::collections::hash_map::RandomState;
+use std::fmt;
+use std::hash::{BuildHasher, Hash};
+use std::iter::FromIterator;
+
+mod factory;
+mod read_ref;
+
+pub use factory::ReadHandleFactory;
+pub use read_ref::{KeysIter, MapReadRef, ReadGuardIter, ValuesIter};
+
+/// A reader's handle to a map.
+///
+/// Reads never block and never take a lock: each lookup opens a short read section (a store and
+/// a fence on this handle's own cache line), finds the key in the published copy, and returns a
+/// guard that keeps that copy alive. Drop guards promptly: while one lives, the writer cannot
+/// recycle the copy it points into, so a long-lived guard delays the writer's next publish.
+///
+/// Readers see the map as of the writer's last [`publish`](crate::WriteHandle::publish), and the
+/// map is empty until the first one. Once the writer is dropped, every lookup returns `None`.
+///
+/// Each thread needs its own handle: `ReadHandle` is `Send` but not `Sync`. [`Clone`] it, or
+/// share a [`ReadHandleFactory`] between threads.
+pub struct ReadHandle<K, V, M = (), S = RandomState> {
+    handle: left_right::ReadHandle<Inner<K, V, M, S>>,
+}
+
+impl<K, V, M, S> ReadHandle<K, V, M, S> {
+    pub(crate) fn new(handle: left_right::ReadHandle<Inner<K, V, M, S>>) -> Self {
+        Self { handle }
+    }
+
+    /// A factory that makes more handles to this map and can be shared between threads.
+    pub fn factory(&self) -> ReadHandleFactory<K, V, M, S> {
+        ReadHandleFactory::new(self.handle.factory())
+    }
+
+    /// Whether the writer has been dropped (after which the map reads as empty).
+    pub fn was_dropped(&self) -> bool {
+        self.handle.was_dropped()
+    }
+
+    /// The published copy, if there is one (after the first publish, before the writer's drop).
+    #[inline]
+    fn published(&self) -> Option<ReadGuard<'_, Inner<K, V, M, S>>> {
+        let inner = self.handle.enter()?;
+        if inner.ready { Some(inner) } else { None }
+    }
+}
+
+impl<K, V, M, S> ReadHandle<K, V, M, S>
+where
+    K: Eq + Hash,
+    S: BuildHasher,
+{
+    /// A view of the whole published map that stays the same while it lives. `None` before the
+    /// first publish and after the writer's drop.
+    ///
+    /// The view holds a read section open: the writer cannot publish twice while it lives.
+    pub fn enter(&self) -> Option<MapReadRef<'_, K, V, M, S>> {
+        self.published().map(MapReadRef::new)
+    }
+
+    /// Like [`enter`](Self::enter), but always returns a view, which is empty before the first
+    /// publish and after the writer's drop: `for (key, values) in &r.read() { .. }`.
+    pub fn read(&self) -> MapReadRef<'_, K, V, M, S> {
+        MapReadRef::from(self.published())
+    }
+
+    /// The number of keys in the published map.
+    pub fn len(&self) -> usize {
+        self.published().map_or(0, |inner| inner.table.len())
+    }
+
+    /// Whether the published map has no keys.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The published meta value, or `None` once the writer is gone. Before the first publish it
+    /// is the meta value the map was created with.
+    pub fn meta(&self) -> Option<ReadGuard<'_, M>> {
+        Some(ReadGuard::map(self.handle.enter()?, |inner| &inner.meta))
+    }
+
+    /// The bag of values of `key`, or `None` if the key is absent (or the map unpublished, or
+    /// the writer gone). A key whose bag was [`clear`](crate::WriteHandle::clear)ed gives an
+    /// empty bag.
+    #[inline]
+    pub fn get<'rh, Q>(&'rh self, key: &Q) -> Option<ReadGuard<'rh, Values<V, S>>>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq,
+    {
+        let inner = self.published()?;
+        let hash = inner.hasher.hash_one(key);
+        ReadGuard::try_map(inner, |inner| inner.table.get(hash, key))
+    }
+
+    /// One of the values of `key` (which one is unspecified), or `None` if there is none.
+    #[inline]
+    pub fn get_one<'rh, Q>(&'rh self, key: &Q) -> Option<ReadGuard<'rh, V>>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq,
+    {
+        let inner = self.published()?;
+        let hash = inner.hasher.hash_one(key);
+        ReadGuard::try_map(inner, |inner| inner.table.get(hash, key)?.get_one())
+    }
+
+    /// The bag of `key` together with a clone of the meta value, read from the same published
+    /// copy, so they are consistent with each other. `None` if the map is unpublished or the
+    /// writer gone.
+    #[allow(clippy::type_complexity)]
+    pub fn meta_get<Q>(&self, key: &Q) -> Option<(Option<ReadGuard<'_, Values<V, S>>>, M)>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq,
+        M: Clone,
+    {
+        let inner = self.published()?;
+        let meta = inner.meta.clone();
+        let hash = inner.hasher.hash_one(key);
+        let values = ReadGuard::try_map(inner, |inner| inner.table.get(hash, key));
+        Some((values, meta))
+    }
+
+    /// Whether `key` is in the published map (even with an empty bag).
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq,
+    {
+        self.get(key).is_some()
+    }
+
+    /// Whether the bag of `key` holds `value`.
+    pub fn contains_value<Q, W>(&self, key: &Q, value: &W) -> bool
+    where
+        K: Borrow<Q>,
+        V: Borrow<W> + Eq + Hash,
+        Q: ?Sized + Hash + Eq,
+        W: ?Sized + Hash + Eq,
+    {
+        self.get(key).is_some_and(|values| values.contains(value))
+    }
+
+    /// Applies `f` to every key and bag of the published map and collects the results.
+    pub fn map_into<F, C, T>(&self, mut f: F) -> C
+    where
+        F: FnMut(&K, &Values<V, S>) -> T,
+        C: FromIterator<T>,
+    {
+        self.read().iter().map(|(k, v)| f(k, v)).collect()
+    }
+}
+
+impl<K, V, M, S> Clone for ReadHandle<K, V, M, S> {
+    fn clone(&self) -> Self {
+        Self::new(self.handle.clone())
+    }
+}
+
+impl<K, V, M, S> fmt::Debug for ReadHandle<K, V, M, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReadHandle")
+            .field("handle", &self.handle)
+            .finish()
+    }
+}

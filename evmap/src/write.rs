@@ -1,0 +1,306 @@
+//! The writer's handle.
+
+use crate::inner::Inner;
+use crate::operation::Operation;
+use crate::read::ReadHandle;
+use std::collections::hash_map::RandomState;
+use std::fmt;
+use std::hash::{BuildHasher, Hash};
+use std::ops::Deref;
+
+/// The left-right writer underneath.
+type Writer<K, V, M, S> = left_right::WriteHandle<Inner<K, V, M, S>, Operation<K, V, M, S>>;
+
+/// The single writer of a map.
+///
+/// Writes go into a log and change nothing readers can see until the next
+/// [`publish`](Self::publish) (alias [`refresh`](Self::refresh)), which makes all of them visible
+/// at once, together with the meta value. Reads through the writer (it dereferences to a
+/// [`ReadHandle`]) see the published state too, like any reader.
+///
+/// Every method that changes the map returns `&mut Self`, so calls chain:
+///
+/// ```
+/// let (r, mut w) = evmap::new();
+/// w.insert("a", 1).insert("a", 2).update("b", 3).publish();
+/// assert_eq!(r.get("a").map(|bag| bag.len()), Some(2));
+/// ```
+///
+/// There is one writer per map. Several threads can share it behind a `Mutex`.
+///
+/// # Panics
+///
+/// If user code panics while the writer applies operations (a key's or value's `Hash`, `Eq` or
+/// `Clone`, or a [`retain`](Self::retain) predicate), the panic propagates out of `publish` (or
+/// out of the write itself, before the first publish), readers keep the last published map, and
+/// the writer is poisoned: later writes and publishes panic, saying so. See the crate docs,
+/// "When user code misbehaves".
+pub struct WriteHandle<K, V, M = (), S = RandomState>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    handle: Writer<K, V, M, S>,
+    reader: ReadHandle<K, V, M, S>,
+    hasher: S,
+}
+
+impl<K, V, M, S> WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    pub(crate) fn new(mut handle: Writer<K, V, M, S>, hasher: S) -> Self {
+        handle.append(Operation::MarkReady);
+        let reader = ReadHandle::new((*handle).clone());
+        Self {
+            handle,
+            reader,
+            hasher,
+        }
+    }
+
+    fn hash(&self, key: &K) -> u64 {
+        self.hasher.hash_one(key)
+    }
+
+    fn add_op(&mut self, op: Operation<K, V, M, S>) -> &mut Self {
+        self.handle.append(op);
+        self
+    }
+
+    /// Makes every write so far visible to readers, atomically (with the meta value).
+    ///
+    /// May wait for readers that were inside a read section at the previous publish and are still
+    /// in it; readers that come and go quickly cost nothing.
+    pub fn publish(&mut self) -> &mut Self {
+        self.handle.publish();
+        self
+    }
+
+    /// Same as [`publish`](Self::publish) (the name evmap used first).
+    pub fn refresh(&mut self) -> &mut Self {
+        self.publish()
+    }
+
+    /// Publishes only if there are writes readers have not seen.
+    pub fn flush(&mut self) -> &mut Self {
+        self.handle.flush();
+        self
+    }
+
+    /// Whether there are writes readers have not seen yet.
+    pub fn has_pending(&self) -> bool {
+        self.handle.has_pending_operations()
+    }
+
+    /// Sets the meta value readers see from the next publish on.
+    pub fn set_meta(&mut self, meta: M) -> &mut Self {
+        self.add_op(Operation::SetMeta(meta))
+    }
+
+    /// Adds `value` to the bag of `key` (a bag can hold a value more than once).
+    pub fn insert(&mut self, key: K, value: V) -> &mut Self {
+        let hash = self.hash(&key);
+        self.add_op(Operation::Add { hash, key, value })
+    }
+
+    /// Replaces the bag of `key` with a bag holding only `value`.
+    pub fn update(&mut self, key: K, value: V) -> &mut Self {
+        let hash = self.hash(&key);
+        self.add_op(Operation::Replace { hash, key, value })
+    }
+
+    /// Removes one occurrence of `value` from the bag of `key`. The key stays, even if its bag is
+    /// now empty (use [`empty`](Self::empty) to remove it).
+    pub fn remove_value(&mut self, key: K, value: V) -> &mut Self {
+        let hash = self.hash(&key);
+        self.add_op(Operation::RemoveValue { hash, key, value })
+    }
+
+    /// Same as [`remove_value`](Self::remove_value).
+    pub fn remove(&mut self, key: K, value: V) -> &mut Self {
+        self.remove_value(key, value)
+    }
+
+    /// Removes `key` and its whole bag: readers' `get` returns `None` afterwards.
+    pub fn remove_entry(&mut self, key: K) -> &mut Self {
+        let hash = self.hash(&key);
+        self.add_op(Operation::RemoveEntry { hash, key })
+    }
+
+    /// Same as [`remove_entry`](Self::remove_entry) (the name evmap used first).
+    pub fn empty(&mut self, key: K) -> &mut Self {
+        self.remove_entry(key)
+    }
+
+    /// Empties the bag of `key` but keeps the key (creating it with an empty bag if it is absent):
+    /// readers' `get` returns `Some` of an empty bag afterwards. The bag keeps its allocation.
+    pub fn clear(&mut self, key: K) -> &mut Self {
+        let hash = self.hash(&key);
+        self.add_op(Operation::Clear { hash, key })
+    }
+
+    /// Removes every key.
+    pub fn purge(&mut self) -> &mut Self {
+        self.add_op(Operation::Purge)
+    }
+
+    /// Keeps only the values of `key`'s bag for which `keep` returns `true`; the key stays.
+    ///
+    /// The predicate runs once per value (per occurrence), when the operation is applied to the
+    /// first copy at the next publish, and the second copy receives the resulting bag: both copies
+    /// end up identical whatever the predicate would answer if asked again. (evmap 11 called the
+    /// predicate once per copy and had to make this method `unsafe`.)
+    pub fn retain<F>(&mut self, key: K, keep: F) -> &mut Self
+    where
+        F: FnMut(&V) -> bool + Send + 'static,
+    {
+        let hash = self.hash(&key);
+        self.add_op(Operation::Retain {
+            hash,
+            key,
+            keep: Box::new(keep),
+        })
+    }
+
+    /// Shrinks the bag of `key` to fit its values (moving a large bag that is small again, and has
+    /// no duplicates, back to compact storage).
+    pub fn fit(&mut self, key: K) -> &mut Self {
+        let hash = self.hash(&key);
+        self.add_op(Operation::Fit { hash, key })
+    }
+
+    /// Shrinks every bag, and the table, to fit.
+    pub fn fit_all(&mut self) -> &mut Self {
+        self.add_op(Operation::FitAll)
+    }
+
+    /// Makes room for `additional` more values in the bag of `key`, creating an empty bag if the
+    /// key is absent.
+    pub fn reserve(&mut self, key: K, additional: usize) -> &mut Self {
+        let hash = self.hash(&key);
+        self.add_op(Operation::Reserve {
+            hash,
+            key,
+            additional,
+        })
+    }
+
+    /// What publishing has cost so far (publishes, waits for readers, time spent waiting).
+    pub fn publish_stats(&self) -> left_right::PublishStats {
+        self.handle.stats()
+    }
+
+    /// Whether an earlier publish panicked in user code (see "Panics" above).
+    pub fn is_poisoned(&self) -> bool {
+        self.handle.is_poisoned()
+    }
+}
+
+#[cfg(feature = "eviction")]
+impl<K, V, M, S> WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    /// Removes up to `n` keys chosen at random, and returns them with their bags.
+    ///
+    /// Publishes first, so the keys are chosen from the map as of every write so far; the
+    /// removals themselves, like any write, become visible at the next publish. Keys are distinct
+    /// and chosen uniformly (with the `indexed` backend always; with the default backend as long
+    /// as the table is not mostly empty space, e.g. after many removals without a
+    /// [`fit_all`](Self::fit_all)).
+    #[cfg_attr(docsrs, doc(cfg(feature = "eviction")))]
+    pub fn empty_random(
+        &mut self,
+        rng: &mut impl rand::Rng,
+        n: usize,
+    ) -> Vec<(K, crate::Values<V, S>)> {
+        self.publish();
+        let chosen: Vec<(u64, K, crate::Values<V, S>)> = {
+            let Some(guard) = self.handle.enter() else {
+                return Vec::new();
+            };
+            let table = &guard.table;
+            let n = n.min(table.len());
+            let mut chosen: Vec<(u64, K, crate::Values<V, S>)> = Vec::with_capacity(n);
+            if n == table.len() {
+                for (key, values) in table.iter() {
+                    chosen.push((guard.hasher.hash_one(key), key.clone(), values.clone()));
+                }
+            } else {
+                let mut seen: std::collections::HashSet<&K> = std::collections::HashSet::new();
+                while chosen.len() < n {
+                    let Some((hash, key, values)) = table.random_entry(rng, &guard.hasher) else {
+                        break;
+                    };
+                    if seen.insert(key) {
+                        chosen.push((hash, key.clone(), values.clone()));
+                    }
+                }
+            }
+            chosen
+        };
+        chosen
+            .into_iter()
+            .map(|(hash, key, values)| {
+                self.add_op(Operation::RemoveEntry {
+                    hash,
+                    key: key.clone(),
+                });
+                (key, values)
+            })
+            .collect()
+    }
+}
+
+impl<K, V, M, S> Extend<(K, V)> for WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    /// Inserts every pair, as [`insert`](WriteHandle::insert) does.
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, pairs: I) {
+        for (key, value) in pairs {
+            self.insert(key, value);
+        }
+    }
+}
+
+impl<K, V, M, S> Deref for WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    type Target = ReadHandle<K, V, M, S>;
+
+    /// Reads through the writer see the published map, like any reader.
+    fn deref(&self) -> &Self::Target {
+        &self.reader
+    }
+}
+
+impl<K, V, M, S> fmt::Debug for WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WriteHandle")
+            .field("handle", &self.handle)
+            .finish_non_exhaustive()
+    }
+}
