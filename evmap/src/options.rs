@@ -78,7 +78,10 @@ impl<M, S> Options<M, S> {
     {
         let inner = Inner::new(self.meta, self.hasher.clone(), self.capacity);
         let (w, r) = left_right::new_from_empty(inner);
-        (ReadHandle::new(r), WriteHandle::new(w, self.hasher))
+        (
+            ReadHandle::new(r, self.hasher.clone()),
+            WriteHandle::new(w, self.hasher),
+        )
     }
 }
 

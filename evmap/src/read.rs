@@ -29,16 +29,14 @@ pub use read_ref::{KeysIter, MapReadRef, ReadGuardIter, ValuesIter};
 /// share a [`ReadHandleFactory`] between threads.
 pub struct ReadHandle<K, V, M = (), S = RandomState> {
     handle: left_right::ReadHandle<Inner<K, V, M, S>>,
+    /// A clone of the map's hasher, so that a lookup hashes its key before it enters the read
+    /// section: the section is shorter, and the hashing overlaps with the entry fence.
+    hasher: S,
 }
 
 impl<K, V, M, S> ReadHandle<K, V, M, S> {
-    pub(crate) fn new(handle: left_right::ReadHandle<Inner<K, V, M, S>>) -> Self {
-        Self { handle }
-    }
-
-    /// A factory that makes more handles to this map and can be shared between threads.
-    pub fn factory(&self) -> ReadHandleFactory<K, V, M, S> {
-        ReadHandleFactory::new(self.handle.factory())
+    pub(crate) fn new(handle: left_right::ReadHandle<Inner<K, V, M, S>>, hasher: S) -> Self {
+        Self { handle, hasher }
     }
 
     /// Whether the writer has been dropped (after which the map reads as empty).
@@ -51,6 +49,13 @@ impl<K, V, M, S> ReadHandle<K, V, M, S> {
     fn published(&self) -> Option<ReadGuard<'_, Inner<K, V, M, S>>> {
         let inner = self.handle.enter()?;
         if inner.ready { Some(inner) } else { None }
+    }
+}
+
+impl<K, V, M, S: Clone> ReadHandle<K, V, M, S> {
+    /// A factory that makes more handles to this map and can be shared between threads.
+    pub fn factory(&self) -> ReadHandleFactory<K, V, M, S> {
+        ReadHandleFactory::new(self.handle.factory(), self.hasher.clone())
     }
 }
 
@@ -98,8 +103,9 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        let inner = self.published()?;
-        let hash = inner.hasher.hash_one(key);
+        let hash = self.hasher.hash_one(key);
+        // No `ready` check: before the first publish the readers' copy is empty anyway.
+        let inner = self.handle.enter()?;
         ReadGuard::try_map(inner, |inner| inner.table.get(hash, key))
     }
 
@@ -110,8 +116,9 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        let inner = self.published()?;
-        let hash = inner.hasher.hash_one(key);
+        let hash = self.hasher.hash_one(key);
+        // No `ready` check: before the first publish the readers' copy is empty anyway.
+        let inner = self.handle.enter()?;
         ReadGuard::try_map(inner, |inner| inner.table.get(hash, key)?.get_one())
     }
 
@@ -125,9 +132,9 @@ where
         Q: ?Sized + Hash + Eq,
         M: Clone,
     {
+        let hash = self.hasher.hash_one(key);
         let inner = self.published()?;
         let meta = inner.meta.clone();
-        let hash = inner.hasher.hash_one(key);
         let values = ReadGuard::try_map(inner, |inner| inner.table.get(hash, key));
         Some((values, meta))
     }
@@ -162,9 +169,9 @@ where
     }
 }
 
-impl<K, V, M, S> Clone for ReadHandle<K, V, M, S> {
+impl<K, V, M, S: Clone> Clone for ReadHandle<K, V, M, S> {
     fn clone(&self) -> Self {
-        Self::new(self.handle.clone())
+        Self::new(self.handle.clone(), self.hasher.clone())
     }
 }
 

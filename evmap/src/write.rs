@@ -56,7 +56,7 @@ where
 {
     pub(crate) fn new(mut handle: Writer<K, V, M, S>, hasher: S) -> Self {
         handle.append(Operation::MarkReady);
-        let reader = ReadHandle::new((*handle).clone());
+        let reader = ReadHandle::new((*handle).clone(), hasher.clone());
         Self {
             handle,
             reader,

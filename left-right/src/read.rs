@@ -2,7 +2,7 @@
 
 use crate::reader::Reader;
 use crate::shared::Shared;
-use crate::sync::Arc;
+use crate::sync::{Arc, Ordering};
 use std::fmt;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -60,7 +60,7 @@ impl<T> ReadHandle<T> {
         let slot = shared.registry.claim();
         // SAFETY: the slot was just claimed, so it is ours alone; the registry lives inside
         // `shared`, which the handle keeps alive for as long as the `Reader`.
-        let reader = unsafe { Reader::new(slot, shared.strategy) };
+        let reader = unsafe { Reader::new(slot, shared.first_copy, shared.strategy) };
         Self {
             shared,
             reader,
@@ -85,11 +85,18 @@ impl<T> ReadHandle<T> {
     /// unchanged; `enter` calls that start after `publish` returned see the new one.
     #[inline]
     pub fn enter(&self) -> Option<ReadGuard<'_, T>> {
-        self.reader.begin();
-        match NonNull::new(self.shared.load_for_reader()) {
-            // SAFETY: we began a read section above and loaded the pointer inside it; the guard
-            // takes over the matching `end`.
-            Some(copy) => Some(unsafe { ReadGuard::new(copy, &self.reader) }),
+        let readers_pointer = self.shared.readers_pointer();
+        let outermost = self.reader.begin();
+        // Acquire: the copy's contents, written before the swap, are visible.
+        match NonNull::new(readers_pointer.load(Ordering::Acquire)) {
+            Some(copy) => {
+                if outermost {
+                    self.reader.loaded(copy.as_ptr() as usize);
+                }
+                // SAFETY: we began a read section above and loaded the pointer inside it; the
+                // guard takes over the matching `end`.
+                Some(unsafe { ReadGuard::new(copy, &self.reader) })
+            }
             None => {
                 self.reader.end();
                 None

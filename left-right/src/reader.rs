@@ -2,11 +2,13 @@
 //!
 //! A read section begins when the outermost guard is created and ends when the last guard is
 //! dropped; nested `enter` calls on the same handle only count depth. Beginning a section stores the
-//! next (odd) epoch into the handle's slot through the strategy's announcement, the one ordered
-//! store on the read path. Ending it is a plain release store of the next (even) epoch, followed by
-//! a plain load of the slot's wake flag. Both touch only the handle's own cache-padded slot.
+//! section word with `INSIDE` set into the handle's slot through the strategy's announcement, the
+//! one ordered store on the read path; once the outermost `enter` has loaded the readers' pointer,
+//! a plain store adds which copy that was. Ending a section is a plain release store of the next
+//! section count, followed by a plain load of the slot's wake line. All of it touches only the
+//! handle's own cache-padded slot.
 
-use crate::registry::Slot;
+use crate::registry::{INSIDE, KNOWN, SECOND, SECTION, Slot};
 use crate::strategy::Strategy;
 use crate::sync::Ordering;
 use crate::wait::{IDLE, wake_writer};
@@ -20,8 +22,12 @@ pub(crate) struct Reader {
     slot: NonNull<Slot>,
     /// Guards alive on this handle.
     depth: Cell<usize>,
-    /// The last value this handle stored into its slot's epoch (only this handle writes it).
-    epoch: Cell<usize>,
+    /// The section word of the current (or, between sections, the next) read section, without
+    /// the `KNOWN`/`SECOND` bits. Only this handle writes the slot's word.
+    word: Cell<usize>,
+    /// The address of the first copy, to tell which copy a section loaded; 0 if the two copies
+    /// cannot be told apart by address (zero-sized `T`), in which case sections never say.
+    first_copy: usize,
     strategy: Strategy,
 }
 
@@ -30,15 +36,16 @@ impl Reader {
     ///
     /// `slot` must have just been claimed from a registry that outlives the returned `Reader`, and
     /// no other `Reader` may use it.
-    pub(crate) unsafe fn new(slot: NonNull<Slot>, strategy: Strategy) -> Self {
+    pub(crate) unsafe fn new(slot: NonNull<Slot>, first_copy: usize, strategy: Strategy) -> Self {
         // SAFETY: the caller guarantees `slot` is live and ours. Relaxed suffices: the claim
-        // (acquire) synchronised with the previous owner's release, so we read its last epoch.
-        let epoch = unsafe { slot.as_ref() }.epoch.load(Ordering::Relaxed);
-        debug_assert_eq!(epoch % 2, 0, "a freshly claimed slot must be idle");
+        // (acquire) synchronised with the previous owner's release, so we read its last word.
+        let word = unsafe { slot.as_ref() }.epoch().load(Ordering::Relaxed);
+        debug_assert_eq!(word & INSIDE, 0, "a freshly claimed slot must be idle");
         Self {
             slot,
             depth: Cell::new(0),
-            epoch: Cell::new(epoch),
+            word: Cell::new(word),
+            first_copy,
             strategy,
         }
     }
@@ -57,15 +64,41 @@ impl Reader {
     ///
     /// After this returns, any readers' pointer loaded before the matching [`Reader::end`] stays
     /// valid until then (see `docs/left-right.md`, "Why a loaded pointer stays valid").
+    ///
+    /// Returns whether this began a new section (rather than nesting), in which case the caller
+    /// reports the copy it loads with [`Reader::loaded`].
     #[inline(always)]
-    pub(crate) fn begin(&self) {
+    pub(crate) fn begin(&self) -> bool {
         let depth = self.depth.get();
-        if depth == 0 {
-            let epoch = self.epoch.get().wrapping_add(1);
-            self.epoch.set(epoch);
-            self.strategy.announce(&self.slot().epoch, epoch);
-        }
         self.depth.set(depth + 1);
+        if depth == 0 {
+            let word = self.word.get() | INSIDE;
+            self.word.set(word);
+            self.strategy.announce(self.slot().epoch(), word);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Records which copy the section that just began loaded, so that a writer that finds this
+    /// section still open after it has swapped the copies knows whether it needs to wait for it.
+    /// Only the outermost `enter` of a section calls this: the section is identified by the first
+    /// copy it loaded (see `docs/left-right.md`, "Which copy a section uses").
+    #[inline(always)]
+    pub(crate) fn loaded(&self, copy: usize) {
+        if self.first_copy != 0 {
+            let which = if copy == self.first_copy {
+                KNOWN
+            } else {
+                KNOWN | SECOND
+            };
+            // Release, like every store to the word: a writer that reads any later value of it
+            // must also see this section's earlier stores, and our previous section as finished.
+            self.slot()
+                .epoch()
+                .store(self.word.get() | which, Ordering::Release);
+        }
     }
 
     /// Leaves one level; the outermost leaves the read section.
@@ -80,13 +113,14 @@ impl Reader {
 
     #[inline(always)]
     fn depart(&self) {
-        let epoch = self.epoch.get().wrapping_add(1);
-        self.epoch.set(epoch);
+        let word = (self.word.get() & !INSIDE).wrapping_add(SECTION);
+        self.word.set(word);
         let slot = self.slot();
         // Release: everything we read from the copy happens-before a writer that sees this value.
-        slot.epoch.store(epoch, Ordering::Release);
-        if slot.wake.load(Ordering::Relaxed) != IDLE {
-            wake_writer(slot);
+        slot.epoch().store(word, Ordering::Release);
+        let state = slot.wake_line.state.load(Ordering::Relaxed);
+        if state != IDLE {
+            wake_writer(slot, state);
         }
     }
 
@@ -102,7 +136,7 @@ impl Reader {
     /// Whether the writer is asleep waiting for this reader to leave its read section.
     #[cfg(test)]
     pub(crate) fn writer_sleeps_on_me(&self) -> bool {
-        self.slot().wake.load(Ordering::SeqCst) != IDLE
+        self.slot().wake_line.state.load(Ordering::SeqCst) == crate::wait::PARKED
     }
 
     /// Guards currently alive on this handle.

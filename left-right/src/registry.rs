@@ -17,30 +17,71 @@ use std::ptr::{self, NonNull};
 /// Slots per chunk. Small under loom so that models exercise appending chunks.
 const SLOTS_PER_CHUNK: usize = if cfg!(loom) { 2 } else { 16 };
 
-/// The state one read handle shares with the writer.
+/// The state one read handle shares with the writer, on two cache lines: the epoch, which the
+/// reader writes on every read section, and the wake handshake, which the reader only reads (on
+/// leaving a section) until the writer asks to be told. A writer waiting for a reader spins on the
+/// second line, so its waiting never steals the line the reader writes.
 #[derive(Debug)]
+#[repr(C)]
 pub(crate) struct Slot {
-    /// Odd while the owning handle is inside a read section, even otherwise. Only the owning handle
-    /// writes it; the value only ever grows, so a reader that has left and re-entered since the
-    /// writer last looked shows a different value.
-    pub(crate) epoch: AtomicUsize,
-    /// The writer/reader wake handshake (see `wait.rs`).
-    pub(crate) wake: AtomicUsize,
-    /// The thread to unpark; written by the writer only while `wake` is idle, read by the reader
-    /// only while it holds the handshake (see `wait.rs`).
-    pub(crate) waker: UnsafeCell<Option<Thread>>,
+    reader_line: ReaderLine,
+    pub(crate) wake_line: WakeLine,
+}
+
+/// `epoch` bit: the reader is inside a read section.
+pub(crate) const INSIDE: usize = 1;
+/// `epoch` bit: the copy this section loaded is known (set by the outermost `enter` once it has
+/// loaded the readers' pointer).
+pub(crate) const KNOWN: usize = 2;
+/// `epoch` bit, meaningful with `KNOWN`: the section loaded the second copy (else the first).
+pub(crate) const SECOND: usize = 4;
+/// `epoch` increment per read section (the bits above the flags count sections).
+pub(crate) const SECTION: usize = 8;
+
+#[derive(Debug)]
+#[repr(C, align(64))]
+struct ReaderLine {
+    /// The reader's section word: a count of read sections (in units of `SECTION`), `INSIDE`
+    /// while in one, and `KNOWN`/`SECOND` saying which copy the section uses. Only the owning
+    /// handle writes it; the count only grows, so a section that has ended never reappears.
+    epoch: AtomicUsize,
     /// Whether a read handle currently owns this slot.
     claimed: AtomicBool,
+}
+
+/// The writer/reader wake handshake (see `wait.rs`).
+#[derive(Debug)]
+#[repr(C, align(64))]
+pub(crate) struct WakeLine {
+    /// The handshake state.
+    pub(crate) state: AtomicUsize,
+    /// The thread to unpark; written by the writer only while no reader may read it, read by the
+    /// reader only while it holds the handshake (see `wait.rs`).
+    pub(crate) waker: UnsafeCell<Option<Thread>>,
 }
 
 impl Slot {
     fn new() -> Self {
         Self {
-            epoch: AtomicUsize::new(0),
-            wake: AtomicUsize::new(0),
-            waker: UnsafeCell::new(None),
-            claimed: AtomicBool::new(false),
+            reader_line: ReaderLine {
+                epoch: AtomicUsize::new(0),
+                claimed: AtomicBool::new(false),
+            },
+            wake_line: WakeLine {
+                state: AtomicUsize::new(0),
+                waker: UnsafeCell::new(None),
+            },
         }
+    }
+
+    /// The reader's epoch (see `ReaderLine::epoch`).
+    #[inline(always)]
+    pub(crate) fn epoch(&self) -> &AtomicUsize {
+        &self.reader_line.epoch
+    }
+
+    fn claimed(&self) -> &AtomicBool {
+        &self.reader_line.claimed
     }
 }
 
@@ -72,7 +113,7 @@ impl std::fmt::Debug for Registry {
             claimed += chunk
                 .slots
                 .iter()
-                .filter(|s| s.claimed.load(Ordering::Relaxed))
+                .filter(|s| s.claimed().load(Ordering::Relaxed))
                 .count();
         });
         f.debug_struct("Registry")
@@ -91,7 +132,8 @@ impl Registry {
 
     /// Claims a free slot, appending a chunk if every slot is taken. Never blocks.
     ///
-    /// The returned pointer is valid until the registry is dropped. The slot's epoch is even.
+    /// The returned pointer is valid until the registry is dropped. The slot is not inside a read
+    /// section.
     pub(crate) fn claim(&self) -> NonNull<Slot> {
         let mut link = &self.head;
         loop {
@@ -104,7 +146,7 @@ impl Registry {
             if chunk.is_null() {
                 let fresh = Box::new(Chunk::new());
                 // Nobody else can see `fresh` yet, so claiming its first slot cannot race.
-                fresh.slots[0].claimed.store(true, Ordering::Relaxed);
+                fresh.slots[0].claimed().store(true, Ordering::Relaxed);
                 let fresh = Box::into_raw(fresh);
                 match link.compare_exchange(
                     ptr::null_mut(),
@@ -129,9 +171,9 @@ impl Registry {
             // and `&self` keeps the registry alive.
             let chunk = unsafe { &*chunk };
             for slot in &chunk.slots {
-                if !slot.claimed.load(Ordering::Relaxed)
+                if !slot.claimed().load(Ordering::Relaxed)
                     && slot
-                        .claimed
+                        .claimed()
                         .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
                         .is_ok()
                 {
@@ -147,19 +189,21 @@ impl Registry {
     /// # Safety
     ///
     /// `slot` must have been returned by [`Registry::claim`] on this registry, must not have been
-    /// released since, its epoch must be even, and the caller must not use it afterwards.
+    /// released since, must not be inside a read section, and the caller must not use it
+    /// afterwards.
     pub(crate) unsafe fn release(&self, slot: NonNull<Slot>) {
         // SAFETY: the caller guarantees `slot` came from this registry, whose chunks are alive.
         let slot = unsafe { slot.as_ref() };
-        debug_assert_eq!(slot.epoch.load(Ordering::Relaxed) % 2, 0);
+        debug_assert_eq!(slot.epoch().load(Ordering::Relaxed) & INSIDE, 0);
         // Release: the next owner's claim (Acquire) sees our final epoch value.
-        slot.claimed.store(false, Ordering::Release);
+        slot.claimed().store(false, Ordering::Release);
     }
 
     /// Calls `f` on every slot, claimed or not, including slots claimed while the scan runs
     /// (those in chunks appended before the scan reaches the end of the list).
     ///
-    /// Unclaimed slots have an even epoch, so the writer does not need to tell them apart.
+    /// Unclaimed slots are never inside a read section, so the writer does not need to tell them
+    /// apart.
     pub(crate) fn for_each_slot(&self, mut f: impl FnMut(&Slot)) {
         self.for_each_chunk(|chunk| chunk.slots.iter().for_each(|slot| f(slot)));
     }

@@ -16,6 +16,9 @@ pub(crate) struct Shared<T> {
     readers_copy: CachePadded<AtomicPtr<T>>,
     pub(crate) registry: Registry,
     pub(crate) strategy: Strategy,
+    /// The address of the copy readers see first, which readers compare against to say which copy
+    /// they use; 0 when both copies have the same address (zero-sized `T`).
+    pub(crate) first_copy: usize,
 }
 
 impl<T> fmt::Debug for Shared<T> {
@@ -24,24 +27,35 @@ impl<T> fmt::Debug for Shared<T> {
             .field("readers_copy", &self.readers_copy.load(Ordering::Relaxed))
             .field("registry", &self.registry)
             .field("strategy", &self.strategy)
+            .field("first_copy", &self.first_copy)
             .finish()
     }
 }
 
 impl<T> Shared<T> {
-    pub(crate) fn new(readers_copy: *mut T, strategy: Strategy) -> Self {
+    /// `readers_copy` is published first; `other_copy` is the writer's. Both stay at the same
+    /// addresses until the writer retires.
+    pub(crate) fn new(readers_copy: *mut T, other_copy: *mut T, strategy: Strategy) -> Self {
+        let first_copy = if readers_copy == other_copy {
+            0
+        } else {
+            readers_copy as usize
+        };
         Self {
             readers_copy: CachePadded::new(AtomicPtr::new(readers_copy)),
             registry: Registry::new(),
             strategy,
+            first_copy,
         }
     }
 
-    /// The reader's load, made after announcing its odd epoch (and the strategy's fence, which
-    /// orders the two). Acquire: the copy's contents, written before the swap, are visible.
+    /// The pointer readers load, made after announcing their section (and the strategy's fence,
+    /// which orders the two), with an acquire load: the copy's contents, written before the swap,
+    /// are visible. Readers take the reference before they announce, so that only the load itself
+    /// waits behind the fence.
     #[inline(always)]
-    pub(crate) fn load_for_reader(&self) -> *mut T {
-        self.readers_copy.load(Ordering::Acquire)
+    pub(crate) fn readers_pointer(&self) -> &AtomicPtr<T> {
+        &self.readers_copy
     }
 
     /// A load outside any read section: only for checking whether the writer is gone, or by the

@@ -30,7 +30,7 @@ impl Strategy {
     pub(crate) fn announce(self, epoch: &AtomicUsize, value: usize) {
         match self {
             Strategy::Fenced => {
-                // Release, although the fence orders the store for the writer's snapshot: a writer
+                // Release, although the fence orders the store for the writer's scan: a writer
                 // that later sees this value (rather than our exit's) must also see our previous
                 // read section as finished, and a relaxed store would not carry that
                 // happens-before edge (C++20 release sequences no longer include later plain

@@ -40,29 +40,29 @@ fn every_handle_writes_only_its_own_cache_lines() {
 }
 
 #[test]
-fn only_readers_inside_a_section_at_the_swap_are_recorded() {
+fn only_readers_in_the_writers_copy_are_waited_for() {
     let (mut w, r) = crate::new::<Counter, i64>();
-    let idle = r.clone();
-    let busy = r.clone();
-    let guard = busy.enter().unwrap();
     w.append(1).publish();
-    assert_eq!(w.lingering(), 1, "only `busy` can be in the old copy");
-    // A reader entering after the swap is not waited for.
-    let late = idle.enter().unwrap();
+    let busy = r.clone();
+    let idle = r.clone();
+    let guard = busy.enter().unwrap();
+    w.append(1).publish(); // `busy` is now inside the writer's copy
+    let late = idle.enter().unwrap(); // entered after the swap: inside the readers' copy
     assert!(!w.try_publish());
-    drop(guard);
-    assert!(
-        w.try_publish(),
-        "`late` entered after the swap and is not waited for"
-    );
     assert_eq!(
         w.lingering(),
         1,
-        "...but it is inside the copy just swapped out"
+        "only `busy`; `late` uses the readers' copy"
     );
+    drop(guard);
+    assert!(w.try_publish(), "`late` is not waited for");
+    // That publish swapped again: `late` is now inside the writer's copy.
+    assert!(!w.try_publish());
+    assert_eq!(w.lingering(), 1);
     drop(late);
     assert!(w.try_publish());
     assert_eq!(w.lingering(), 0);
+    assert_eq!(r.enter().unwrap().0, 2);
 }
 
 /// The strong form of the left-right PR #159 regression test: the writer is provably asleep on

@@ -6,7 +6,7 @@ use crate::shared::Shared;
 use crate::stats::PublishStats;
 use crate::strategy::Strategy;
 use crate::sync::Arc;
-use crate::wait::Lingering;
+use crate::wait::{Lingering, Scan};
 use std::collections::VecDeque;
 use std::fmt;
 use std::ops::Deref;
@@ -87,6 +87,8 @@ where
     /// Operations applied directly to `w_copy` before the first publish and not yet published.
     unpublished_direct: bool,
     lingering: Lingering,
+    /// Whether the readers' copy is the second copy (the one that started as the writer's).
+    readers_second: bool,
     r_handle: ReadHandle<T>,
     phase: Phase,
     poisoned: bool,
@@ -107,15 +109,17 @@ where
 impl<T: Absorb<O>, O> WriteHandle<T, O> {
     pub(crate) fn new(w_copy: T, readers_copy: T, strategy: Strategy) -> (Self, ReadHandle<T>) {
         let readers_copy = Box::into_raw(Box::new(readers_copy));
-        let shared = Arc::new(Shared::new(readers_copy, strategy));
+        let w_copy = NonNull::from(Box::leak(Box::new(w_copy)));
+        let shared = Arc::new(Shared::new(readers_copy, w_copy.as_ptr(), strategy));
         let r_handle = ReadHandle::register(Arc::clone(&shared));
         let reader = ReadHandle::register(shared);
         let writer = Self {
-            w_copy: NonNull::from(Box::leak(Box::new(w_copy))),
+            w_copy,
             oplog: VecDeque::new(),
             swap_index: 0,
             unpublished_direct: false,
             lingering: Lingering::default(),
+            readers_second: false,
             r_handle,
             phase: Phase::Fresh,
             poisoned: false,
@@ -171,6 +175,7 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// poisons it).
     pub fn publish(&mut self) -> &mut Self {
         self.assert_usable("publish");
+        self.find_lingering_readers();
         self.lingering.wait(&mut self.stats);
         self.absorb_pending();
         self.swap();
@@ -186,6 +191,7 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// As [`publish`](Self::publish).
     pub fn try_publish(&mut self) -> bool {
         self.assert_usable("try_publish");
+        self.find_lingering_readers();
         if !self.lingering.poll() {
             self.stats.busy += 1;
             return false;
@@ -241,6 +247,17 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
         self.retire()
     }
 
+    /// Records the readers that may still be inside the writer's copy (none before the first
+    /// publish: no reader has ever seen it).
+    fn find_lingering_readers(&mut self) {
+        if self.phase != Phase::Fresh {
+            let scan = Scan::WritersCopy {
+                readers_second: self.readers_second,
+            };
+            self.lingering.scan(&self.r_handle.shared().registry, scan);
+        }
+    }
+
     /// Brings the writer's copy up to date. The caller has made sure no reader is inside it.
     fn absorb_pending(&mut self) {
         // SAFETY: `lingering` is empty (waited for or polled by the caller) and every reader that
@@ -265,14 +282,16 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
         self.swap_index = self.oplog.len();
     }
 
-    /// Makes `w_copy` the readers' copy and records the readers that may linger in the old one.
+    /// Makes `w_copy` the readers' copy. Readers still inside the old one are found (and waited
+    /// for) by the next publish, when it needs that copy.
     fn swap(&mut self) {
         let shared = self.r_handle.shared();
         let old = shared.swap(self.w_copy.as_ptr());
         // SAFETY: the pointer is only null after `retire`, which ends the writer's use of it.
         self.w_copy = unsafe { NonNull::new_unchecked(old) };
+        self.readers_second = !self.readers_second;
+        // Orders the swap before the next scan of the readers' section words, whenever it runs.
         shared.strategy.writer_barrier();
-        self.lingering.snapshot(&shared.registry);
         if self.phase == Phase::Fresh {
             self.phase = Phase::FirstPublished;
         }
@@ -288,13 +307,11 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// copy and hands back the last published one.
     fn retire(&mut self) -> Taken<T, O> {
         debug_assert_ne!(self.phase, Phase::Retired);
-        // Readers still in the writer's copy since the last swap.
-        self.lingering.wait(&mut self.stats);
         let shared = self.r_handle.shared();
         let last = shared.swap(ptr::null_mut());
         shared.strategy.writer_barrier();
-        // Readers in the last published copy; any later `enter` sees null.
-        self.lingering.snapshot(&shared.registry);
+        // Every reader inside a section may be in either copy; any later `enter` sees null.
+        self.lingering.scan(&shared.registry, Scan::Everyone);
         self.lingering.wait(&mut self.stats);
         self.phase = Phase::Retired;
 

@@ -9,22 +9,26 @@ use std::fmt;
 /// when the map's contents are `Sync`). Making a handle never blocks.
 pub struct ReadHandleFactory<K, V, M = (), S = RandomState> {
     factory: left_right::ReadHandleFactory<Inner<K, V, M, S>>,
+    hasher: S,
 }
 
-impl<K, V, M, S> ReadHandleFactory<K, V, M, S> {
-    pub(crate) fn new(factory: left_right::ReadHandleFactory<Inner<K, V, M, S>>) -> Self {
-        Self { factory }
+impl<K, V, M, S: Clone> ReadHandleFactory<K, V, M, S> {
+    pub(crate) fn new(
+        factory: left_right::ReadHandleFactory<Inner<K, V, M, S>>,
+        hasher: S,
+    ) -> Self {
+        Self { factory, hasher }
     }
 
     /// A new read handle to the map.
     pub fn handle(&self) -> ReadHandle<K, V, M, S> {
-        ReadHandle::new(self.factory.handle())
+        ReadHandle::new(self.factory.handle(), self.hasher.clone())
     }
 }
 
-impl<K, V, M, S> Clone for ReadHandleFactory<K, V, M, S> {
+impl<K, V, M, S: Clone> Clone for ReadHandleFactory<K, V, M, S> {
     fn clone(&self) -> Self {
-        Self::new(self.factory.clone())
+        Self::new(self.factory.clone(), self.hasher.clone())
     }
 }
 

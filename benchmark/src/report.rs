@@ -1,0 +1,261 @@
+//! Medians and spreads, the results table, and the CSV files.
+
+use crate::maps::MapKind;
+use crate::overhead::{Baseline, Overhead, WRITE_BATCH};
+use crate::workload::{Config, Throughput};
+use std::fmt::Write as _;
+use std::io;
+use std::path::Path;
+
+/// The median and range of repeated measurements.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Spread {
+    pub(crate) median: f64,
+    pub(crate) min: f64,
+    pub(crate) max: f64,
+}
+
+impl Spread {
+    pub(crate) fn of(samples: &[f64]) -> Spread {
+        if samples.is_empty() {
+            return Spread::default();
+        }
+        let mut sorted = samples.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let n = sorted.len();
+        let median = if n % 2 == 1 {
+            sorted[n / 2]
+        } else {
+            (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+        };
+        Spread {
+            median,
+            min: sorted[0],
+            max: sorted[n - 1],
+        }
+    }
+
+    /// The range as a fraction of the median.
+    pub(crate) fn relative_range(&self) -> f64 {
+        if self.median == 0.0 {
+            0.0
+        } else {
+            (self.max - self.min) / self.median
+        }
+    }
+}
+
+/// Every repeat of one map in one configuration, and their summary.
+#[derive(Clone, Debug)]
+pub(crate) struct Measured {
+    pub(crate) map: MapKind,
+    pub(crate) config: Config,
+    pub(crate) runs: Vec<Throughput>,
+    pub(crate) reads: Spread,
+    pub(crate) writes: Spread,
+}
+
+impl Measured {
+    pub(crate) fn new(map: MapKind, config: Config, runs: Vec<Throughput>) -> Self {
+        let reads = Spread::of(&runs.iter().map(|t| t.reads).collect::<Vec<_>>());
+        let writes = Spread::of(&runs.iter().map(|t| t.writes).collect::<Vec<_>>());
+        Self {
+            map,
+            config,
+            runs,
+            reads,
+            writes,
+        }
+    }
+}
+
+fn si(x: f64) -> String {
+    if x >= 1e9 {
+        format!("{:.2} G", x / 1e9)
+    } else if x >= 1e6 {
+        format!("{:.2} M", x / 1e6)
+    } else if x >= 1e3 {
+        format!("{:.1} k", x / 1e3)
+    } else {
+        format!("{x:.0}")
+    }
+}
+
+/// The best median among the peers (maps that are not this project's) in the same configuration.
+fn best_peer(all: &[Measured], config: Config, pick: impl Fn(&Measured) -> f64) -> Option<f64> {
+    all.iter()
+        .filter(|m| m.config == config && !m.map.is_ours())
+        .map(pick)
+        .filter(|&v| v > 0.0)
+        .max_by(f64::total_cmp)
+}
+
+fn ratio(value: f64, best: Option<f64>) -> String {
+    match best {
+        Some(best) if value > 0.0 => format!("{:.2}x", value / best),
+        _ => "-".to_owned(),
+    }
+}
+
+/// The throughput table: one row per map and configuration, medians with their spread.
+pub(crate) fn table(all: &[Measured]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<28} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
+        "map",
+        "r",
+        "w",
+        "keys",
+        "publish",
+        "reads/s",
+        "±",
+        "writes/s",
+        "±",
+        "reads vs",
+        "writes vs"
+    );
+    let _ = writeln!(
+        out,
+        "{:<28} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
+        "", "", "", "", "every", "(median)", "range", "(median)", "range", "best peer", "best peer"
+    );
+    let mut previous = None;
+    for m in all {
+        if previous.is_some_and(|p| p != m.config) {
+            out.push('\n');
+        }
+        previous = Some(m.config);
+        let best_reads = best_peer(all, m.config, |x| x.reads.median);
+        let best_writes = best_peer(all, m.config, |x| x.writes.median);
+        let publish = if m.map.publishes() {
+            m.config.publish_every.to_string()
+        } else {
+            "-".to_owned()
+        };
+        let _ = writeln!(
+            out,
+            "{:<28} {:>3} {:>3} {:<8} {:>7} {:>11} {:>6.0}% {:>11} {:>6.0}% {:>9} {:>9}",
+            m.map.label(),
+            m.config.readers,
+            m.config.writers,
+            m.config.distribution.name(),
+            publish,
+            si(m.reads.median),
+            m.reads.relative_range() * 100.0,
+            si(m.writes.median),
+            m.writes.relative_range() * 100.0,
+            ratio(m.reads.median, best_reads),
+            ratio(m.writes.median, best_writes),
+        );
+    }
+    out
+}
+
+/// The single-thread cost table.
+pub(crate) fn overhead_table(baseline: &Baseline, rows: &[Overhead]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "single thread, {} ns per unsynchronised HashMap::get, {} ns per HashMap::insert",
+        fmt2(baseline.read_ns.median),
+        fmt2(baseline.write_ns.median)
+    );
+    let _ = writeln!(
+        out,
+        "{:<28} {:>10} {:>16} {:>10} {:>16}",
+        "map", "ns/get", "x HashMap::get", "ns/write", "x insert"
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "{:<28} {:>10} {:>7.2} [{:.2}-{:.2}] {:>10} {:>7.2} [{:.2}-{:.2}]",
+            r.map.label(),
+            fmt2(r.read_ns.median),
+            r.read_ratio.median,
+            r.read_ratio.min,
+            r.read_ratio.max,
+            fmt2(r.write_ns.median),
+            r.write_ratio.median,
+            r.write_ratio.min,
+            r.write_ratio.max,
+        );
+    }
+    let _ = writeln!(
+        out,
+        "(writes: left-right maps publish every {WRITE_BATCH} writes; ranges are min-max over rounds)"
+    );
+    out
+}
+
+fn fmt2(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+/// Writes `runs.csv` (every repeat), `summary.csv` (medians and ranges) and `overhead.csv`.
+pub(crate) fn write_csv(
+    dir: &Path,
+    all: &[Measured],
+    overhead: Option<&(Baseline, Vec<Overhead>)>,
+) -> io::Result<()> {
+    let mut runs = String::from(
+        "map,readers,writers,distribution,publish_every,repeat,reads_per_sec,writes_per_sec\n",
+    );
+    let mut summary = String::from(
+        "map,readers,writers,distribution,publish_every,repeats,reads_median,reads_min,reads_max,writes_median,writes_min,writes_max\n",
+    );
+    for m in all {
+        let c = m.config;
+        let key = format!(
+            "{},{},{},{},{}",
+            m.map.cli_name(),
+            c.readers,
+            c.writers,
+            c.distribution.name(),
+            c.publish_every
+        );
+        for (i, t) in m.runs.iter().enumerate() {
+            let _ = writeln!(runs, "{key},{i},{:.0},{:.0}", t.reads, t.writes);
+        }
+        let _ = writeln!(
+            summary,
+            "{key},{},{:.0},{:.0},{:.0},{:.0},{:.0},{:.0}",
+            m.runs.len(),
+            m.reads.median,
+            m.reads.min,
+            m.reads.max,
+            m.writes.median,
+            m.writes.min,
+            m.writes.max
+        );
+    }
+    std::fs::write(dir.join("runs.csv"), runs)?;
+    std::fs::write(dir.join("summary.csv"), summary)?;
+    if let Some((baseline, rows)) = overhead {
+        let mut csv = String::from(
+            "map,read_ns_median,read_ratio_median,read_ratio_min,read_ratio_max,write_ns_median,write_ratio_median,write_ratio_min,write_ratio_max\n",
+        );
+        let _ = writeln!(
+            csv,
+            "unsynchronised-hashmap,{:.3},1,1,1,{:.3},1,1,1",
+            baseline.read_ns.median, baseline.write_ns.median
+        );
+        for r in rows {
+            let _ = writeln!(
+                csv,
+                "{},{:.3},{:.4},{:.4},{:.4},{:.3},{:.4},{:.4},{:.4}",
+                r.map.cli_name(),
+                r.read_ns.median,
+                r.read_ratio.median,
+                r.read_ratio.min,
+                r.read_ratio.max,
+                r.write_ns.median,
+                r.write_ratio.median,
+                r.write_ratio.min,
+                r.write_ratio.max
+            );
+        }
+        std::fs::write(dir.join("overhead.csv"), csv)?;
+    }
+    Ok(())
+}
