@@ -172,3 +172,8 @@ where
     let readers_copy = t.clone();
     WriteHandle::new(t, readers_copy, Strategy::Fenced)
 }
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
