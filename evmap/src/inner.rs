@@ -103,7 +103,7 @@ where
     M: Clone,
     S: BuildHasher + Clone,
 {
-    fn absorb_first(&mut self, op: &mut Operation<K, V, M, S>, _: &Self) {
+    fn absorb_first(&mut self, op: &mut Operation<K, V, M, S>, other: &Self) {
         match op {
             Operation::Add { hash, key, value } => {
                 self.add(*hash, KeyRef::Borrowed(key), value.clone());
@@ -144,12 +144,13 @@ where
                 additional,
             } => self.reserve(*hash, KeyRef::Borrowed(key), *additional),
             Operation::SetMeta(meta) => self.meta = meta.clone(),
+            Operation::Meta(op) => op.absorb_first(&mut self.meta, &other.meta),
             Operation::MarkReady => self.ready = true,
             Operation::Nothing => {}
         }
     }
 
-    fn absorb_second(&mut self, op: Operation<K, V, M, S>, _: &Self) {
+    fn absorb_second(&mut self, op: Operation<K, V, M, S>, other: &Self) {
         match op {
             Operation::Add { hash, key, value } => self.add(hash, KeyRef::Owned(key), value),
             Operation::Replace { hash, key, value } => {
@@ -180,6 +181,7 @@ where
                 additional,
             } => self.reserve(hash, KeyRef::Owned(key), additional),
             Operation::SetMeta(meta) => self.meta = meta,
+            Operation::Meta(op) => op.absorb_second(&mut self.meta, &other.meta),
             Operation::MarkReady => self.ready = true,
             Operation::Nothing => {}
         }

@@ -5,6 +5,27 @@ use crate::values::Values;
 /// A `retain` predicate, run once per value on the first copy (see [`Operation::Retain`]).
 pub(crate) type Predicate<V> = Box<dyn FnMut(&V) -> bool + Send>;
 
+/// An operation on the meta value, of a type the meta value absorbs (see
+/// `WriteHandle::update_meta`), with its type erased.
+pub(crate) trait MetaOperation<M>: Send {
+    fn absorb_first(&mut self, meta: &mut M, other: &M);
+    fn absorb_second(self: Box<Self>, meta: &mut M, other: &M);
+}
+
+impl<M, O> MetaOperation<M> for O
+where
+    M: left_right::Absorb<O>,
+    O: Send,
+{
+    fn absorb_first(&mut self, meta: &mut M, other: &M) {
+        meta.absorb_first(self, other);
+    }
+
+    fn absorb_second(self: Box<Self>, meta: &mut M, other: &M) {
+        meta.absorb_second(*self, other);
+    }
+}
+
 /// One logged write. Every key-addressed operation carries the key's hash, computed once by the
 /// writer, so neither copy hashes the key again.
 pub(crate) enum Operation<K, V, M, S> {
@@ -46,6 +67,8 @@ pub(crate) enum Operation<K, V, M, S> {
     },
     /// Replaces the meta value.
     SetMeta(M),
+    /// Changes the meta value through one of its own operations.
+    Meta(Box<dyn MetaOperation<M>>),
     /// Makes the map visible to readers (appended once, when the map is created).
     MarkReady,
     /// Nothing: what a `Retain` becomes when it removed nothing.

@@ -103,6 +103,40 @@ where
         self.add_op(Operation::SetMeta(meta))
     }
 
+    /// Changes the meta value through one of its own operations, visible to readers atomically
+    /// with the rest of the map at the next publish.
+    ///
+    /// This is how a meta value that derives `Absorb` (feature `derive`) is changed field by
+    /// field instead of being replaced whole with [`set_meta`](Self::set_meta); its generated
+    /// writer methods work directly on the map's writer:
+    ///
+    /// ```
+    /// # #[cfg(feature = "derive")] {
+    /// use evmap::Absorb;
+    ///
+    /// #[derive(Absorb, Clone, Default)]
+    /// struct Meta {
+    ///     generation: u64,
+    ///     #[absorb(collection)]
+    ///     sources: Vec<String>,
+    /// }
+    ///
+    /// let (r, mut w) = evmap::with_meta::<u32, u32, Meta>(Meta::default());
+    /// w.insert(1, 1).set_generation(1).push_sources("import".to_owned());
+    /// assert_eq!(r.meta().unwrap().generation, 0);
+    /// w.publish();
+    /// assert_eq!(r.meta().unwrap().generation, 1);
+    /// assert_eq!(r.meta().unwrap().sources, ["import"]);
+    /// # }
+    /// ```
+    pub fn update_meta<O>(&mut self, op: O) -> &mut Self
+    where
+        M: left_right::Absorb<O>,
+        O: Send + 'static,
+    {
+        self.add_op(Operation::Meta(Box::new(op)))
+    }
+
     /// Adds `value` to the bag of `key` (a bag can hold a value more than once).
     pub fn insert(&mut self, key: K, value: V) -> &mut Self {
         let hash = self.hash(&key);
@@ -258,6 +292,21 @@ where
                 (key, values)
             })
             .collect()
+    }
+}
+
+/// Operations on the meta value (see [`WriteHandle::update_meta`]); this is what lets the writer
+/// methods `#[derive(Absorb)]` generates for a meta type work on the map's writer.
+impl<K, V, M, S, O> left_right::AppendOp<O> for WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone + left_right::Absorb<O>,
+    S: BuildHasher + Clone,
+    O: Send + 'static,
+{
+    fn append_op(&mut self, op: O) {
+        self.update_meta(op);
     }
 }
 

@@ -129,6 +129,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod absorb;
+mod append;
 mod padded;
 mod read;
 mod reader;
@@ -146,9 +147,17 @@ mod write;
 mod tests;
 
 pub use crate::absorb::Absorb;
+pub use crate::append::{AppendOp, NestedWriter};
 pub use crate::read::{ReadGuard, ReadHandle, ReadHandleFactory};
 pub use crate::stats::PublishStats;
 pub use crate::write::{Taken, WriteHandle};
+
+/// Derives `Absorb` for a struct: an operation enum, the `Absorb` implementation, and writer
+/// methods (`set_<field>`, and element-wise operations for collection fields). See the
+/// `evmap-derive` crate for the details.
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub use evmap_derive::Absorb;
 
 use crate::strategy::Strategy;
 

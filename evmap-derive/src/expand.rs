@@ -1,0 +1,501 @@
+//! Generating the operation enum, the `Absorb` implementation and the writer extension trait.
+
+use crate::parse::{Field, Input, Kind};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use std::collections::HashSet;
+use syn::{Error, GenericParam, Ident, Result, Type};
+
+/// `routes` -> `Routes`, `max_len` -> `MaxLen`, `0` -> `0`, `r#type` -> `Type`.
+fn camel(name: &str) -> String {
+    name.trim_start_matches("r#")
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            let first = chars.next().expect("non-empty");
+            first.to_uppercase().chain(chars).collect::<String>()
+        })
+        .collect()
+}
+
+/// `routes` -> `routes`, `r#type` -> `type` (for use after a prefix such as `set_`).
+fn snake(name: &str) -> &str {
+    name.trim_start_matches("r#")
+}
+
+/// One generated operation: its variant, the `absorb_first`/`absorb_second` arms, and the writer
+/// method that appends it.
+struct Generated {
+    variant: TokenStream,
+    first: TokenStream,
+    second: TokenStream,
+    method: TokenStream,
+    name: Ident,
+}
+
+pub(crate) fn expand(input: Input) -> Result<TokenStream> {
+    let Input {
+        ident,
+        vis,
+        generics,
+        fields,
+        krate,
+        op,
+        ext,
+    } = input;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let op_ty = quote!(#op #ty_generics);
+
+    let mut generated = Vec::new();
+    let mut sync = Vec::new();
+    let mut bounds = Vec::new();
+    for field in &fields {
+        generated.extend(field_ops(field, &op_ty, &krate)?);
+        let member = &field.member;
+        let ty = &field.ty;
+        sync.push(match field.kind {
+            Kind::Nested { .. } => quote_spanned! {field.span=>
+                #krate::Absorb::sync_with(&mut self.#member, &first.#member);
+            },
+            _ => quote_spanned! {field.span=>
+                ::core::clone::Clone::clone_from(&mut self.#member, &first.#member);
+            },
+        });
+        bounds.push(quote_spanned! {field.span=> #ty: ::core::clone::Clone });
+        match &field.kind {
+            Kind::Map { key, ordered, .. }
+            | Kind::Set {
+                element: key,
+                ordered,
+            } => {
+                bounds.push(if *ordered {
+                    quote_spanned! {field.span=> #key: ::core::cmp::Ord }
+                } else {
+                    quote_spanned! {field.span=> #key: ::core::hash::Hash + ::core::cmp::Eq }
+                });
+            }
+            Kind::Nested { op: nested_op } => {
+                bounds.push(quote_spanned! {field.span=> #ty: #krate::Absorb<#nested_op> });
+            }
+            Kind::Plain | Kind::Sequence { .. } => {}
+        }
+    }
+
+    let mut seen = HashSet::new();
+    for g in &generated {
+        if !seen.insert(g.name.to_string()) {
+            return Err(Error::new(
+                g.name.span(),
+                format!(
+                    "two fields generate the operation `{}`; rename one of them",
+                    g.name
+                ),
+            ));
+        }
+    }
+
+    // Type and lifetime parameters that no operation mentions would be "never used" in the enum.
+    let phantom_params: Vec<TokenStream> = generics
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            GenericParam::Type(t) => {
+                let t = &t.ident;
+                Some(quote!(#t))
+            }
+            GenericParam::Lifetime(l) => {
+                let l = &l.lifetime;
+                Some(quote!(&#l ()))
+            }
+            GenericParam::Const(_) => None,
+        })
+        .collect();
+    let has_phantom = !phantom_params.is_empty();
+    let phantom_variant = has_phantom.then(|| {
+        quote! {
+            #[doc(hidden)]
+            __Unused(
+                ::core::marker::PhantomData<fn() -> (#(#phantom_params,)*)>,
+                ::core::convert::Infallible,
+            ),
+        }
+    });
+    let phantom_arm = has_phantom.then(|| quote!(#op::__Unused(_, never) => match *never {},));
+    let phantom_arm_owned = has_phantom.then(|| quote!(#op::__Unused(_, never) => match never {},));
+
+    // An operation enum without variants (unit structs) is matched by value: `match *op {}`.
+    let no_operations = generated.is_empty() && !has_phantom;
+    let first_scrutinee = if no_operations {
+        quote!(*operation)
+    } else {
+        quote!(operation)
+    };
+
+    let variants = generated.iter().map(|g| &g.variant);
+    let first_arms = generated.iter().map(|g| &g.first);
+    let second_arms = generated.iter().map(|g| &g.second);
+    let methods = generated.iter().map(|g| &g.method);
+
+    let op_doc = format!(
+        "An operation on a [`{ident}`], for use with `left_right`: one variant per change the \
+         writer can make. Generated by `#[derive(Absorb)]`."
+    );
+    let ext_doc = format!(
+        "Writer methods for a [`{ident}`]: each appends one [`{op}`] to the writer's log, visible \
+         to readers after the next publish. Implemented for every `AppendOp<{op}>`: a \
+         `left_right::WriteHandle`, an `evmap::WriteHandle` whose meta value is a `{ident}`, or a \
+         nested field's writer. Generated by `#[derive(Absorb)]`."
+    );
+
+    let mut absorb_generics = generics.clone();
+    {
+        let clause = absorb_generics.make_where_clause();
+        for bound in &bounds {
+            clause.predicates.push(syn::parse2(bound.clone())?);
+        }
+    }
+    let (_, _, absorb_where) = absorb_generics.split_for_impl();
+
+    // The extension trait is generic over the struct's parameters and implemented for any sink.
+    let mut ext_generics = generics.clone();
+    let sink = Ident::new("__AbsorbSink", Span::call_site());
+    ext_generics.params.push(syn::parse2(
+        quote!(#sink: ?::core::marker::Sized + #krate::AppendOp<#op_ty>),
+    )?);
+    let (ext_impl_generics, _, _) = ext_generics.split_for_impl();
+    let ext_params: Vec<TokenStream> = generics
+        .params
+        .iter()
+        .map(|p| match p {
+            GenericParam::Type(t) => {
+                let i = &t.ident;
+                quote!(#i)
+            }
+            GenericParam::Lifetime(l) => {
+                let l = &l.lifetime;
+                quote!(#l)
+            }
+            GenericParam::Const(c) => {
+                let i = &c.ident;
+                quote!(#i)
+            }
+        })
+        .collect();
+    let ext_args = if ext_params.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#ext_params),*>)
+    };
+    let trait_params = &generics.params;
+    let trait_decl_generics = if trait_params.is_empty() {
+        quote!()
+    } else {
+        quote!(<#trait_params>)
+    };
+
+    Ok(quote! {
+        #[doc = #op_doc]
+        #[allow(dead_code, clippy::enum_variant_names)]
+        #vis enum #op #impl_generics #where_clause {
+            #(#variants)*
+            #phantom_variant
+        }
+
+        impl #impl_generics #krate::Absorb<#op_ty> for #ident #ty_generics #absorb_where {
+            fn absorb_first(&mut self, operation: &mut #op_ty, other: &Self) {
+                let _ = other;
+                match #first_scrutinee {
+                    #(#first_arms)*
+                    #phantom_arm
+                }
+            }
+
+            fn absorb_second(&mut self, operation: #op_ty, other: &Self) {
+                let _ = other;
+                match operation {
+                    #(#second_arms)*
+                    #phantom_arm_owned
+                }
+            }
+
+            fn sync_with(&mut self, first: &Self) {
+                let _ = first;
+                #(#sync)*
+            }
+        }
+
+        #[doc = #ext_doc]
+        #[allow(dead_code)]
+        #vis trait #ext #trait_decl_generics: #krate::AppendOp<#op_ty> #where_clause {
+            #(#methods)*
+        }
+
+        impl #ext_impl_generics #ext #ext_args for #sink #where_clause {}
+    })
+}
+
+fn field_ops(field: &Field, op_ty: &TokenStream, krate: &syn::Path) -> Result<Vec<Generated>> {
+    let span = field.span;
+    let member = &field.member;
+    let ty = &field.ty;
+    let camel = camel(&field.name);
+    let snake = snake(&field.name);
+    let variant = |prefix: &str| format_ident!("{}{}", prefix, camel, span = span);
+    let method = |prefix: &str| format_ident!("{}_{}", prefix, snake, span = span);
+    let op_path = op_path(op_ty);
+    let mut ops = Vec::new();
+
+    // Every field can be replaced whole.
+    {
+        let v = variant("Set");
+        let m = method("set");
+        let doc = format!("Replaces `{}` with `value`.", field.name);
+        ops.push(Generated {
+            variant: quote_spanned! {span=> #[doc = #doc] #v(#ty), },
+            first: quote_spanned! {span=>
+                #op_path::#v(value) => ::core::clone::Clone::clone_from(&mut self.#member, &*value),
+            },
+            second: quote_spanned! {span=> #op_path::#v(value) => self.#member = value, },
+            method: quote_spanned! {span=>
+                #[doc = #doc]
+                fn #m(&mut self, value: #ty) -> &mut Self {
+                    self.append_op(#op_path::#v(value));
+                    self
+                }
+            },
+            name: v,
+        });
+    }
+
+    match &field.kind {
+        Kind::Plain => {}
+        Kind::Sequence { element, deque } => {
+            let (push, pop) = if *deque {
+                (quote!(push_back), quote!(pop_back))
+            } else {
+                (quote!(push), quote!(pop))
+            };
+            let element_op = |prefix: &str,
+                              payload: TokenStream,
+                              args: TokenStream,
+                              pattern: TokenStream,
+                              first: TokenStream,
+                              second: TokenStream,
+                              doc: String| {
+                let v = variant(prefix);
+                let m = method(&prefix.to_lowercase());
+                Generated {
+                    variant: quote_spanned! {span=> #[doc = #doc] #v #payload, },
+                    first: quote_spanned! {span=> #op_path::#v #pattern => { #first } },
+                    second: quote_spanned! {span=> #op_path::#v #pattern => { #second } },
+                    method: quote_spanned! {span=>
+                        #[doc = #doc]
+                        fn #m(&mut self #args) -> &mut Self {
+                            self.append_op(#op_path::#v #pattern);
+                            self
+                        }
+                    },
+                    name: v,
+                }
+            };
+            ops.push(element_op(
+                "Push",
+                quote!((#element)),
+                quote!(, value: #element),
+                quote!((value)),
+                quote!(self.#member.#push(::core::clone::Clone::clone(&*value));),
+                quote!(self.#member.#push(value);),
+                format!("Appends `value` to `{}`.", field.name),
+            ));
+            ops.push(element_op(
+                "Pop",
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(let _ = self.#member.#pop();),
+                quote!(let _ = self.#member.#pop();),
+                format!("Removes the last element of `{}`, if any.", field.name),
+            ));
+            ops.push(element_op(
+                "Insert",
+                quote!((usize, #element)),
+                quote!(, index: usize, value: #element),
+                quote!((index, value)),
+                quote! {
+                    let index = ::core::cmp::min(*index, self.#member.len());
+                    self.#member.insert(index, ::core::clone::Clone::clone(&*value));
+                },
+                quote! {
+                    let index = ::core::cmp::min(index, self.#member.len());
+                    self.#member.insert(index, value);
+                },
+                format!(
+                    "Inserts `value` at `index` in `{}`. The operation applies at the next \
+                     publish, when no error can reach the caller: an `index` past the end \
+                     appends at the end.",
+                    field.name
+                ),
+            ));
+            ops.push(element_op(
+                "Remove",
+                quote!((usize)),
+                quote!(, index: usize),
+                quote!((index)),
+                quote! {
+                    if *index < self.#member.len() {
+                        let _ = self.#member.remove(*index);
+                    }
+                },
+                quote! {
+                    if index < self.#member.len() {
+                        let _ = self.#member.remove(index);
+                    }
+                },
+                format!(
+                    "Removes the element at `index` from `{}`. The operation applies at the next \
+                     publish, when no error can reach the caller: an `index` past the end \
+                     removes nothing.",
+                    field.name
+                ),
+            ));
+            ops.push(clear_op(field, op_ty));
+        }
+        Kind::Map { key, value, .. } => {
+            let v = variant("Insert");
+            let m = method("insert");
+            let doc = format!("Inserts `key` -> `value` into `{}`.", field.name);
+            ops.push(Generated {
+                variant: quote_spanned! {span=> #[doc = #doc] #v(#key, #value), },
+                first: quote_spanned! {span=> #op_path::#v(key, value) => {
+                    let _ = self.#member.insert(
+                        ::core::clone::Clone::clone(&*key),
+                        ::core::clone::Clone::clone(&*value),
+                    );
+                } },
+                second: quote_spanned! {span=> #op_path::#v(key, value) => {
+                    let _ = self.#member.insert(key, value);
+                } },
+                method: quote_spanned! {span=>
+                    #[doc = #doc]
+                    fn #m(&mut self, key: #key, value: #value) -> &mut Self {
+                        self.append_op(#op_path::#v(key, value));
+                        self
+                    }
+                },
+                name: v,
+            });
+            ops.push(remove_key_op(field, op_ty, key));
+            ops.push(clear_op(field, op_ty));
+        }
+        Kind::Set { element, .. } => {
+            let v = variant("Insert");
+            let m = method("insert");
+            let doc = format!("Inserts `value` into `{}`.", field.name);
+            ops.push(Generated {
+                variant: quote_spanned! {span=> #[doc = #doc] #v(#element), },
+                first: quote_spanned! {span=> #op_path::#v(value) => {
+                    let _ = self.#member.insert(::core::clone::Clone::clone(&*value));
+                } },
+                second: quote_spanned! {span=> #op_path::#v(value) => {
+                    let _ = self.#member.insert(value);
+                } },
+                method: quote_spanned! {span=>
+                    #[doc = #doc]
+                    fn #m(&mut self, value: #element) -> &mut Self {
+                        self.append_op(#op_path::#v(value));
+                        self
+                    }
+                },
+                name: v,
+            });
+            ops.push(remove_key_op(field, op_ty, element));
+            ops.push(clear_op(field, op_ty));
+        }
+        Kind::Nested { op: nested } => {
+            let v = variant("Edit");
+            let m = method("edit");
+            let doc = format!(
+                "Changes `{}` with its own operations, replayed into both copies.",
+                field.name
+            );
+            ops.push(Generated {
+                variant: quote_spanned! {span=> #[doc = #doc] #v(#nested), },
+                first: quote_spanned! {span=> #op_path::#v(inner) => {
+                    #krate::Absorb::absorb_first(&mut self.#member, inner, &other.#member);
+                } },
+                second: quote_spanned! {span=> #op_path::#v(inner) => {
+                    #krate::Absorb::absorb_second(&mut self.#member, inner, &other.#member);
+                } },
+                method: quote_spanned! {span=>
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = "Returns a writer for the field: call its generated methods on it."]
+                    fn #m(&mut self) -> #krate::NestedWriter<'_, Self, #nested, #op_ty> {
+                        #krate::NestedWriter::new(self, #op_path::#v)
+                    }
+                },
+                name: v,
+            });
+        }
+    }
+    Ok(ops)
+}
+
+/// The enum's path without generic arguments, for patterns and constructors (`ConfigOp`).
+fn op_path(op_ty: &TokenStream) -> TokenStream {
+    let ty: Type = syn::parse2(op_ty.clone()).expect("the op type is a path");
+    match ty {
+        Type::Path(mut p) => {
+            if let Some(last) = p.path.segments.last_mut() {
+                last.arguments = syn::PathArguments::None;
+            }
+            quote!(#p)
+        }
+        other => quote!(#other),
+    }
+}
+
+fn clear_op(field: &Field, op_ty: &TokenStream) -> Generated {
+    let span = field.span;
+    let member = &field.member;
+    let op_path = op_path(op_ty);
+    let v = format_ident!("Clear{}", camel(&field.name), span = span);
+    let m = format_ident!("clear_{}", snake(&field.name), span = span);
+    let doc = format!("Removes every element of `{}`.", field.name);
+    Generated {
+        variant: quote_spanned! {span=> #[doc = #doc] #v, },
+        first: quote_spanned! {span=> #op_path::#v => self.#member.clear(), },
+        second: quote_spanned! {span=> #op_path::#v => self.#member.clear(), },
+        method: quote_spanned! {span=>
+            #[doc = #doc]
+            fn #m(&mut self) -> &mut Self {
+                self.append_op(#op_path::#v);
+                self
+            }
+        },
+        name: v,
+    }
+}
+
+fn remove_key_op(field: &Field, op_ty: &TokenStream, key: &Type) -> Generated {
+    let span = field.span;
+    let member = &field.member;
+    let op_path = op_path(op_ty);
+    let v = format_ident!("Remove{}", camel(&field.name), span = span);
+    let m = format_ident!("remove_{}", snake(&field.name), span = span);
+    let doc = format!("Removes `key` from `{}`, if present.", field.name);
+    Generated {
+        variant: quote_spanned! {span=> #[doc = #doc] #v(#key), },
+        first: quote_spanned! {span=> #op_path::#v(key) => { let _ = self.#member.remove(&*key); } },
+        second: quote_spanned! {span=> #op_path::#v(key) => { let _ = self.#member.remove(&key); } },
+        method: quote_spanned! {span=>
+            #[doc = #doc]
+            fn #m(&mut self, key: #key) -> &mut Self {
+                self.append_op(#op_path::#v(key));
+                self
+            }
+        },
+        name: v,
+    }
+}
