@@ -9,6 +9,7 @@
 mod maps;
 mod overhead;
 mod plot;
+mod publish;
 mod report;
 mod workload;
 
@@ -59,8 +60,9 @@ struct Args {
     /// How many times each configuration runs (medians and ranges are over these).
     #[arg(long)]
     repeats: Option<usize>,
-    /// Maps to measure (default: all): evmap, evmap11, flashmap, dashmap, papaya, std-rwlock,
-    /// parking-lot-rwlock.
+    /// Maps to measure (default: all): evmap, evmap-asymmetric, evmap11, flashmap, dashmap,
+    /// papaya, std-rwlock, parking-lot-rwlock, and `unsynchronised` (a plain `HashMap`, the
+    /// physical limit, run only without writers).
     #[arg(long, value_delimiter = ',')]
     maps: Option<Vec<String>>,
     /// Rounds of the single-thread overhead measurement (0 skips it).
@@ -100,7 +102,7 @@ impl Plan {
                 publish_every: vec![1, 32, 1024],
                 duration: Duration::from_millis(300),
                 repeats: 3,
-                maps: MapKind::ALL.to_vec(),
+                maps: MapKind::EVERYTHING.to_vec(),
                 overhead_rounds: 7,
             },
             Preset::Sweep => Plan {
@@ -110,7 +112,7 @@ impl Plan {
                 publish_every: (0..=10).map(|i| 1 << i).collect(),
                 duration: Duration::from_secs(1),
                 repeats: 5,
-                maps: MapKind::ALL.to_vec(),
+                maps: MapKind::EVERYTHING.to_vec(),
                 overhead_rounds: 15,
             },
             Preset::Smoke => Plan {
@@ -120,7 +122,7 @@ impl Plan {
                 publish_every: vec![1, 64],
                 duration: Duration::from_millis(25),
                 repeats: 1,
-                maps: MapKind::ALL.to_vec(),
+                maps: MapKind::EVERYTHING.to_vec(),
                 overhead_rounds: 1,
             },
         };
@@ -157,7 +159,8 @@ impl Plan {
                 .iter()
                 .map(|name| {
                     MapKind::parse(name).ok_or_else(|| {
-                        let known: Vec<_> = MapKind::ALL.iter().map(|m| m.cli_name()).collect();
+                        let known: Vec<_> =
+                            MapKind::EVERYTHING.iter().map(|m| m.cli_name()).collect();
                         format!("unknown map `{name}` (known: {})", known.join(", "))
                     })
                 })
@@ -235,6 +238,9 @@ impl Plan {
     /// Whether `map` is run in `config`: maps that do not publish are the same at every
     /// publish interval, so they run only at the smallest one.
     fn runs(&self, map: MapKind, config: &Config) -> bool {
+        if map.is_baseline() {
+            return config.writers == 0 && config.publish_every == self.baselines().publish_every;
+        }
         map.publishes() || config.publish_every == self.baselines().publish_every
     }
 }
@@ -301,6 +307,26 @@ fn main() {
         std::process::exit(1);
     }
 
+    let mut plan = plan;
+    if plan.maps.contains(&MapKind::EvmapAsymmetric) && !maps::asymmetric_available() {
+        eprintln!(
+            "note: this system has no usable membarrier, so the asymmetric strategy would fall \
+             back to the fenced one; leaving it out"
+        );
+        plan.maps.retain(|&m| m != MapKind::EvmapAsymmetric);
+    }
+    let strategies: Vec<left_right::ReadStrategy> = [
+        (MapKind::Evmap, left_right::ReadStrategy::Fenced),
+        (
+            MapKind::EvmapAsymmetric,
+            left_right::ReadStrategy::Asymmetric,
+        ),
+    ]
+    .into_iter()
+    .filter(|(m, _)| plan.maps.contains(m))
+    .map(|(_, s)| s)
+    .collect();
+
     let configs = if args.only_overhead {
         Vec::new()
     } else {
@@ -316,7 +342,7 @@ fn main() {
         })
         .collect();
     let overhead_steps = if plan.overhead_rounds > 0 {
-        plan.overhead_rounds
+        plan.overhead_rounds + 2 * strategies.len() * publish::HANDLES.len()
     } else {
         0
     };
@@ -361,6 +387,11 @@ fn main() {
             ));
         })
     });
+    let publish_costs = (plan.overhead_rounds > 0 && !strategies.is_empty()).then(|| {
+        publish::measure(&strategies, plan.overhead_rounds, || {
+            progress.step("publish cost per strategy and read handles");
+        })
+    });
     progress.finish();
 
     let measured: Vec<Measured> = results
@@ -373,7 +404,20 @@ fn main() {
     if let Some((baseline, rows)) = &overhead {
         println!("{}", report::overhead_table(baseline, rows));
     }
+    if let Some(rows) = &publish_costs {
+        println!("{}", report::publish_cost_table(rows));
+    }
+    let crossover = report::crossover(&measured);
+    if !crossover.is_empty() {
+        println!("{crossover}");
+    }
 
+    if let Some(rows) = &publish_costs {
+        if let Err(e) = report::write_publish_csv(&args.out, rows) {
+            eprintln!("error: writing CSV to {}: {e}", args.out.display());
+            std::process::exit(1);
+        }
+    }
     if let Err(e) = report::write_csv(&args.out, &measured, overhead.as_ref()) {
         eprintln!("error: writing CSV to {}: {e}", args.out.display());
         std::process::exit(1);

@@ -20,6 +20,11 @@ pub(crate) trait Subject: 'static {
     fn reader(&self) -> Self::Reader;
     fn writer(&self) -> Self::Writer;
     /// Looks `key` up and copies its value out.
+    ///
+    /// Every implementation is `#[inline(never)]`: each map's lookup is compiled on its own, as
+    /// a user's non-inlined call would be, rather than merged into the benchmark loop, where
+    /// the compiler's inlining choices (for example whether SipHash gets inlined) differed from
+    /// map to map and from build to build and moved the results by up to 30%.
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64>;
     /// Writes every key of `keys` (replacing its value), then publishes if the map needs that.
     fn write_batch(writer: &mut Self::Writer, keys: &[u64], value: u64);
@@ -29,34 +34,42 @@ pub(crate) trait Subject: 'static {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum MapKind {
     Evmap,
+    EvmapAsymmetric,
     Evmap11,
     Flashmap,
     Dashmap,
     Papaya,
     StdRwLock,
     ParkingLotRwLock,
+    /// A plain `HashMap` shared immutably: the physical limit, for read-only runs.
+    Unsynchronised,
 }
 
 impl MapKind {
-    pub(crate) const ALL: [MapKind; 7] = [
+    /// Every map, and the unsynchronised baseline (only for runs without writers).
+    pub(crate) const EVERYTHING: [MapKind; 9] = [
         MapKind::Evmap,
+        MapKind::EvmapAsymmetric,
         MapKind::Evmap11,
         MapKind::Flashmap,
         MapKind::Dashmap,
         MapKind::Papaya,
         MapKind::StdRwLock,
         MapKind::ParkingLotRwLock,
+        MapKind::Unsynchronised,
     ];
 
     pub(crate) fn cli_name(self) -> &'static str {
         match self {
             MapKind::Evmap => "evmap",
+            MapKind::EvmapAsymmetric => "evmap-asymmetric",
             MapKind::Evmap11 => "evmap11",
             MapKind::Flashmap => "flashmap",
             MapKind::Dashmap => "dashmap",
             MapKind::Papaya => "papaya",
             MapKind::StdRwLock => "std-rwlock",
             MapKind::ParkingLotRwLock => "parking-lot-rwlock",
+            MapKind::Unsynchronised => "unsynchronised",
         }
     }
 
@@ -64,44 +77,68 @@ impl MapKind {
     pub(crate) fn label(self) -> &'static str {
         match self {
             MapKind::Evmap => "evmap (this project)",
+            MapKind::EvmapAsymmetric => "evmap asymmetric (this project)",
             MapKind::Evmap11 => "evmap 11.0.0",
             MapKind::Flashmap => "flashmap 0.2",
             MapKind::Dashmap => "dashmap 6",
             MapKind::Papaya => "papaya 0.2",
             MapKind::StdRwLock => "std RwLock<HashMap>",
             MapKind::ParkingLotRwLock => "parking_lot RwLock<HashMap>",
+            MapKind::Unsynchronised => "HashMap, unsynchronised (limit)",
         }
     }
 
     pub(crate) fn parse(name: &str) -> Option<MapKind> {
-        MapKind::ALL.into_iter().find(|m| m.cli_name() == name)
+        MapKind::EVERYTHING
+            .into_iter()
+            .find(|m| m.cli_name() == name)
+    }
+
+    /// Whether this is a real concurrent map (and not the read-only physical limit).
+    pub(crate) fn is_baseline(self) -> bool {
+        matches!(self, MapKind::Unsynchronised)
     }
 
     /// One of this project's own configurations (as opposed to a peer).
     pub(crate) fn is_ours(self) -> bool {
-        matches!(self, MapKind::Evmap)
+        matches!(self, MapKind::Evmap | MapKind::EvmapAsymmetric)
     }
 
     /// Whether writes become visible only when published (so `publish_every` matters).
     pub(crate) fn publishes(self) -> bool {
-        matches!(self, MapKind::Evmap | MapKind::Evmap11 | MapKind::Flashmap)
+        matches!(
+            self,
+            MapKind::Evmap | MapKind::EvmapAsymmetric | MapKind::Evmap11 | MapKind::Flashmap
+        )
     }
 }
 
-/// This project's evmap.
-pub(crate) struct Evmap {
+/// This project's evmap, with the reader-synchronisation strategy `STRATEGY` (0: fenced, the
+/// default; 1: asymmetric).
+pub(crate) struct Evmap<const STRATEGY: u8> {
     reader: evmap::ReadHandle<u64, u64>,
     writer: Arc<Mutex<evmap::WriteHandle<u64, u64>>>,
 }
 
-impl Subject for Evmap {
+impl<const STRATEGY: u8> Subject for Evmap<STRATEGY> {
     type Reader = evmap::ReadHandle<u64, u64>;
     type Writer = Arc<Mutex<evmap::WriteHandle<u64, u64>>>;
 
     fn build(span: u64) -> Self {
+        let strategy = if STRATEGY == 1 {
+            evmap::ReadStrategy::Asymmetric
+        } else {
+            evmap::ReadStrategy::Fenced
+        };
         let (reader, mut writer) = evmap::Options::default()
             .with_capacity(span as usize)
+            .read_strategy(strategy)
             .construct();
+        assert_eq!(
+            writer.read_strategy(),
+            strategy,
+            "this system cannot provide the {strategy:?} strategy (main checks this first)"
+        );
         for k in 0..span {
             writer.update(k, k);
         }
@@ -120,7 +157,7 @@ impl Subject for Evmap {
         Arc::clone(&self.writer)
     }
 
-    #[inline]
+    #[inline(never)]
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
         reader.get_one(&key).map(|v| *v)
     }
@@ -167,7 +204,7 @@ impl Subject for Evmap11 {
         Arc::clone(&self.writer)
     }
 
-    #[inline]
+    #[inline(never)]
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
         reader.get_one(&key).map(|v| *v)
     }
@@ -215,7 +252,7 @@ impl Subject for Flashmap {
         Arc::clone(&self.writer)
     }
 
-    #[inline]
+    #[inline(never)]
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
         reader.guard().get(&key).copied()
     }
@@ -255,7 +292,7 @@ impl Subject for Dashmap {
         Arc::clone(&self.0)
     }
 
-    #[inline]
+    #[inline(never)]
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
         reader.get(&key).map(|v| *v)
     }
@@ -297,7 +334,7 @@ impl Subject for Papaya {
         Arc::clone(&self.0)
     }
 
-    #[inline]
+    #[inline(never)]
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
         reader.pin().get(&key).copied()
     }
@@ -335,7 +372,7 @@ impl Subject for StdRwLock {
         Arc::clone(&self.0)
     }
 
-    #[inline]
+    #[inline(never)]
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
         reader.read().unwrap().get(&key).copied()
     }
@@ -367,7 +404,7 @@ impl Subject for ParkingLotRwLock {
         Arc::clone(&self.0)
     }
 
-    #[inline]
+    #[inline(never)]
     fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
         reader.read().get(&key).copied()
     }
@@ -380,9 +417,45 @@ impl Subject for ParkingLotRwLock {
     }
 }
 
+/// Whether this system provides the asymmetric strategy (it needs Linux's `membarrier`).
+pub(crate) fn asymmetric_available() -> bool {
+    let (_r, w) = evmap::Options::default()
+        .read_strategy(evmap::ReadStrategy::Asymmetric)
+        .construct::<u64, u64>();
+    w.read_strategy() == evmap::ReadStrategy::Asymmetric
+}
+
 /// The physical limit for reads: an unsynchronised `HashMap` with the same hasher and keys.
 pub(crate) fn unsynchronised(span: u64) -> HashMap<u64, u64, RandomState> {
     prefilled(span)
+}
+
+/// The physical limit as a subject: readers share an immutable `HashMap`. It cannot be written
+/// to, so runs with writers leave it out.
+pub(crate) struct Unsynchronised(Arc<HashMap<u64, u64, RandomState>>);
+
+impl Subject for Unsynchronised {
+    type Reader = Arc<HashMap<u64, u64, RandomState>>;
+    type Writer = ();
+
+    fn build(span: u64) -> Self {
+        Self(Arc::new(prefilled(span)))
+    }
+
+    fn reader(&self) -> Self::Reader {
+        Arc::clone(&self.0)
+    }
+
+    fn writer(&self) -> Self::Writer {}
+
+    #[inline(never)]
+    fn get(reader: &mut Self::Reader, key: u64) -> Option<u64> {
+        reader.get(&key).copied()
+    }
+
+    fn write_batch(_: &mut Self::Writer, _: &[u64], _: u64) {
+        unreachable!("the unsynchronised baseline only runs without writers")
+    }
 }
 
 /// Calls `$body` with `$subject` bound to the `Subject` type of `$kind`.
@@ -390,7 +463,11 @@ macro_rules! with_subject {
     ($kind:expr, $subject:ident => $body:expr) => {
         match $kind {
             $crate::maps::MapKind::Evmap => {
-                type $subject = $crate::maps::Evmap;
+                type $subject = $crate::maps::Evmap<0>;
+                $body
+            }
+            $crate::maps::MapKind::EvmapAsymmetric => {
+                type $subject = $crate::maps::Evmap<1>;
                 $body
             }
             $crate::maps::MapKind::Evmap11 => {
@@ -415,6 +492,10 @@ macro_rules! with_subject {
             }
             $crate::maps::MapKind::ParkingLotRwLock => {
                 type $subject = $crate::maps::ParkingLotRwLock;
+                $body
+            }
+            $crate::maps::MapKind::Unsynchronised => {
+                type $subject = $crate::maps::Unsynchronised;
                 $body
             }
         }

@@ -26,7 +26,10 @@ const PALETTE: [RGBColor; 9] = [
 ];
 
 fn color(map: MapKind) -> RGBColor {
-    let i = MapKind::ALL.iter().position(|&m| m == map).unwrap_or(0);
+    let i = MapKind::EVERYTHING
+        .iter()
+        .position(|&m| m == map)
+        .unwrap_or(0);
     PALETTE[i % PALETTE.len()]
 }
 

@@ -2,6 +2,7 @@
 
 use crate::maps::MapKind;
 use crate::overhead::{Baseline, Overhead, WRITE_BATCH};
+use crate::publish::PublishCost;
 use crate::workload::{Config, Throughput};
 use std::fmt::Write as _;
 use std::io;
@@ -84,7 +85,7 @@ fn si(x: f64) -> String {
 /// The best median among the peers (maps that are not this project's) in the same configuration.
 fn best_peer(all: &[Measured], config: Config, pick: impl Fn(&Measured) -> f64) -> Option<f64> {
     all.iter()
-        .filter(|m| m.config == config && !m.map.is_ours())
+        .filter(|m| m.config == config && !m.map.is_ours() && !m.map.is_baseline())
         .map(pick)
         .filter(|&v| v > 0.0)
         .max_by(f64::total_cmp)
@@ -102,7 +103,7 @@ pub(crate) fn table(all: &[Measured]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<28} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
+        "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
         "map",
         "r",
         "w",
@@ -117,7 +118,7 @@ pub(crate) fn table(all: &[Measured]) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<28} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
+        "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
         "", "", "", "", "every", "(median)", "range", "(median)", "range", "best peer", "best peer"
     );
     let mut previous = None;
@@ -135,7 +136,7 @@ pub(crate) fn table(all: &[Measured]) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<28} {:>3} {:>3} {:<8} {:>7} {:>11} {:>6.0}% {:>11} {:>6.0}% {:>9} {:>9}",
+            "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>6.0}% {:>11} {:>6.0}% {:>9} {:>9}",
             m.map.label(),
             m.config.readers,
             m.config.writers,
@@ -163,13 +164,13 @@ pub(crate) fn overhead_table(baseline: &Baseline, rows: &[Overhead]) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<28} {:>10} {:>16} {:>10} {:>16}",
+        "{:<32} {:>10} {:>16} {:>10} {:>16}",
         "map", "ns/get", "x HashMap::get", "ns/write", "x insert"
     );
     for r in rows {
         let _ = writeln!(
             out,
-            "{:<28} {:>10} {:>7.2} [{:.2}-{:.2}] {:>10} {:>7.2} [{:.2}-{:.2}]",
+            "{:<32} {:>10} {:>7.2} [{:.2}-{:.2}] {:>10} {:>7.2} [{:.2}-{:.2}]",
             r.map.label(),
             fmt2(r.read_ns.median),
             r.read_ratio.median,
@@ -258,4 +259,103 @@ pub(crate) fn write_csv(
         std::fs::write(dir.join("overhead.csv"), csv)?;
     }
     Ok(())
+}
+
+/// The publish-cost table: nanoseconds per publish by strategy and read handles.
+pub(crate) fn publish_cost_table(rows: &[PublishCost]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "publish cost (left-right, nothing to absorb): ns per publish, median [min-max] over rounds"
+    );
+    let _ = writeln!(
+        out,
+        "{:<12} {:>8} {:>28} {:>28}",
+        "strategy", "handles", "idle readers", "one reader thread busy"
+    );
+    for idle in rows.iter().filter(|r| !r.busy_reader) {
+        let busy = rows
+            .iter()
+            .find(|r| r.busy_reader && r.strategy == idle.strategy && r.handles == idle.handles);
+        let cell = |s: &Spread| format!("{:.0} [{:.0}-{:.0}]", s.median, s.min, s.max);
+        let _ = writeln!(
+            out,
+            "{:<12} {:>8} {:>28} {:>28}",
+            format!("{:?}", idle.strategy),
+            idle.handles,
+            cell(&idle.ns),
+            busy.map_or_else(|| "-".to_owned(), |b| cell(&b.ns)),
+        );
+    }
+    out
+}
+
+/// Where the asymmetric strategy overtakes the fenced one as publishes get rarer: the smallest
+/// publish interval measured at which it does at least as well, for each configuration measured
+/// at several intervals.
+pub(crate) fn crossover(all: &[Measured]) -> String {
+    let mut out = String::new();
+    let mut series: Vec<Config> = all
+        .iter()
+        .filter(|m| m.map == MapKind::EvmapAsymmetric)
+        .map(|m| Config {
+            publish_every: 0,
+            ..m.config
+        })
+        .collect();
+    series.sort();
+    series.dedup();
+    for base in series {
+        let points = |map| {
+            let mut v: Vec<&Measured> = all
+                .iter()
+                .filter(|m| {
+                    m.map == map
+                        && Config {
+                            publish_every: 0,
+                            ..m.config
+                        } == base
+                })
+                .collect();
+            v.sort_by_key(|m| m.config.publish_every);
+            v
+        };
+        let (fenced, asym) = (points(MapKind::Evmap), points(MapKind::EvmapAsymmetric));
+        if fenced.len() < 2 || fenced.len() != asym.len() {
+            continue;
+        }
+        let first = |better: &dyn Fn(&Measured, &Measured) -> bool| {
+            fenced
+                .iter()
+                .zip(&asym)
+                .find(|(f, a)| better(f, a))
+                .map_or_else(
+                    || "not within the intervals measured".to_owned(),
+                    |(f, _)| format!("every {} writes", f.config.publish_every),
+                )
+        };
+        let _ = writeln!(
+            out,
+            "asymmetric vs fenced, {}r/{}w {}: writes/s catch up at {}; reads+writes/s at {}",
+            base.readers,
+            base.writers,
+            base.distribution.name(),
+            first(&|f, a| a.writes.median >= f.writes.median),
+            first(&|f, a| a.reads.median + a.writes.median >= f.reads.median + f.writes.median),
+        );
+    }
+    out
+}
+
+/// Writes `publish-cost.csv`.
+pub(crate) fn write_publish_csv(dir: &Path, rows: &[PublishCost]) -> io::Result<()> {
+    let mut csv = String::from("strategy,handles,busy_reader,ns_median,ns_min,ns_max\n");
+    for r in rows {
+        let _ = writeln!(
+            csv,
+            "{:?},{},{},{:.1},{:.1},{:.1}",
+            r.strategy, r.handles, r.busy_reader, r.ns.median, r.ns.min, r.ns.max
+        );
+    }
+    std::fs::write(dir.join("publish-cost.csv"), csv)
 }

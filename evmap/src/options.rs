@@ -24,6 +24,7 @@ pub struct Options<M, S> {
     meta: M,
     hasher: S,
     capacity: usize,
+    left_right: left_right::Options,
 }
 
 impl Default for Options<(), RandomState> {
@@ -33,6 +34,7 @@ impl Default for Options<(), RandomState> {
             meta: (),
             hasher: RandomState::new(),
             capacity: 0,
+            left_right: left_right::Options::default(),
         }
     }
 }
@@ -44,6 +46,7 @@ impl<M, S> Options<M, S> {
             meta,
             hasher: self.hasher,
             capacity: self.capacity,
+            left_right: self.left_right,
         }
     }
 
@@ -59,12 +62,29 @@ impl<M, S> Options<M, S> {
             meta: self.meta,
             hasher,
             capacity: self.capacity,
+            left_right: self.left_right,
         }
     }
 
     /// Reserves room for `capacity` keys in each copy.
     pub fn with_capacity(self, capacity: usize) -> Options<M, S> {
         Options { capacity, ..self }
+    }
+
+    /// Chooses how readers synchronise with the writer: [`ReadStrategy::Fenced`] (the default:
+    /// a few nanoseconds per read, nothing extra per refresh) or [`ReadStrategy::Asymmetric`]
+    /// (no fence on reads at all, several microseconds per refresh), which pays off when the
+    /// writer refreshes in batches. Falls back to `Fenced` where the system cannot provide it;
+    /// [`WriteHandle::read_strategy`] says which one the map got. `docs/benchmarks.md` has the
+    /// numbers to choose with.
+    ///
+    /// [`ReadStrategy::Fenced`]: crate::ReadStrategy::Fenced
+    /// [`ReadStrategy::Asymmetric`]: crate::ReadStrategy::Asymmetric
+    pub fn read_strategy(self, strategy: crate::ReadStrategy) -> Options<M, S> {
+        Options {
+            left_right: self.left_right.read_strategy(strategy),
+            ..self
+        }
     }
 
     /// Creates the map: a read handle and the write handle.
@@ -77,7 +97,7 @@ impl<M, S> Options<M, S> {
         S: BuildHasher + Clone,
     {
         let inner = Inner::new(self.meta, self.hasher.clone(), self.capacity);
-        let (w, r) = left_right::new_from_empty(inner);
+        let (w, r) = self.left_right.construct_from(inner);
         (
             ReadHandle::new(r, self.hasher.clone()),
             WriteHandle::new(w, self.hasher),
@@ -90,6 +110,7 @@ impl<M: fmt::Debug, S> fmt::Debug for Options<M, S> {
         f.debug_struct("Options")
             .field("meta", &self.meta)
             .field("capacity", &self.capacity)
+            .field("left_right", &self.left_right)
             .finish_non_exhaustive()
     }
 }

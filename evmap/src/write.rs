@@ -230,6 +230,13 @@ where
         self.handle.stats()
     }
 
+    /// How readers of this map synchronise with the writer (see [`Options::read_strategy`]).
+    ///
+    /// [`Options::read_strategy`]: crate::Options::read_strategy
+    pub fn read_strategy(&self) -> crate::ReadStrategy {
+        self.handle.read_strategy()
+    }
+
     /// Whether an earlier publish panicked in user code (see "Panics" above).
     pub fn is_poisoned(&self) -> bool {
         self.handle.is_poisoned()

@@ -130,6 +130,8 @@
 
 mod absorb;
 mod append;
+mod membarrier;
+mod options;
 mod padded;
 mod read;
 mod reader;
@@ -148,8 +150,10 @@ mod tests;
 
 pub use crate::absorb::Absorb;
 pub use crate::append::{AppendOp, NestedWriter};
+pub use crate::options::Options;
 pub use crate::read::{ReadGuard, ReadHandle, ReadHandleFactory};
 pub use crate::stats::PublishStats;
+pub use crate::strategy::ReadStrategy;
 pub use crate::write::{Taken, WriteHandle};
 
 /// Derives `Absorb` for a struct: an operation enum, the `Absorb` implementation, and writer
@@ -158,8 +162,6 @@ pub use crate::write::{Taken, WriteHandle};
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use evmap_derive::Absorb;
-
-use crate::strategy::Strategy;
 
 /// Creates a writer and a reader for two copies of `T::default()`.
 ///
@@ -170,7 +172,7 @@ pub fn new<T, O>() -> (WriteHandle<T, O>, ReadHandle<T>)
 where
     T: Absorb<O> + Default,
 {
-    WriteHandle::new(T::default(), T::default(), Strategy::Fenced)
+    Options::default().construct()
 }
 
 /// Creates a writer and a reader for two copies of `t` (the second made with `t.clone()`).
@@ -178,8 +180,7 @@ pub fn new_from_empty<T, O>(t: T) -> (WriteHandle<T, O>, ReadHandle<T>)
 where
     T: Absorb<O> + Clone,
 {
-    let readers_copy = t.clone();
-    WriteHandle::new(t, readers_copy, Strategy::Fenced)
+    Options::default().construct_from(t)
 }
 
 /// The README's example, compiled and run as a doctest.

@@ -60,7 +60,7 @@ impl<T> ReadHandle<T> {
         let slot = shared.registry.claim();
         // SAFETY: the slot was just claimed, so it is ours alone; the registry lives inside
         // `shared`, which the handle keeps alive for as long as the `Reader`.
-        let reader = unsafe { Reader::new(slot, shared.first_copy, shared.strategy) };
+        let reader = unsafe { Reader::new(slot, shared.tag_parameters(), shared.strategy) };
         Self {
             shared,
             reader,
@@ -68,7 +68,7 @@ impl<T> ReadHandle<T> {
         }
     }
 
-    #[cfg(test)]
+    #[cfg(all(test, not(loom)))]
     pub(crate) fn reader(&self) -> &Reader {
         &self.reader
     }
@@ -87,11 +87,12 @@ impl<T> ReadHandle<T> {
     pub fn enter(&self) -> Option<ReadGuard<'_, T>> {
         let readers_pointer = self.shared.readers_pointer();
         let outermost = self.reader.begin();
+        let word = if outermost { self.reader.announce() } else { 0 };
         // Acquire: the copy's contents, written before the swap, are visible.
         match NonNull::new(readers_pointer.load(Ordering::Acquire)) {
             Some(copy) => {
                 if outermost {
-                    self.reader.loaded(copy.as_ptr() as usize);
+                    self.reader.loaded(word, copy.as_ptr() as usize);
                 }
                 // SAFETY: we began a read section above and loaded the pointer inside it; the
                 // guard takes over the matching `end`.
@@ -116,6 +117,14 @@ impl<T> ReadHandle<T> {
     /// writer's thread while no publish can run.
     pub fn raw_handle(&self) -> Option<NonNull<T>> {
         NonNull::new(self.shared.peek())
+    }
+
+    /// The reader-synchronisation strategy this instance uses (what was asked for, if this
+    /// system supports it; see [`ReadStrategy::Asymmetric`]).
+    ///
+    /// [`ReadStrategy::Asymmetric`]: crate::ReadStrategy::Asymmetric
+    pub fn read_strategy(&self) -> crate::ReadStrategy {
+        self.shared.strategy
     }
 
     /// A factory that makes more handles to the same data and can be shared between threads.

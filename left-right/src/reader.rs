@@ -9,7 +9,7 @@
 //! handle's own cache-padded slot.
 
 use crate::registry::{INSIDE, KNOWN, SECOND, SECTION, Slot};
-use crate::strategy::Strategy;
+use crate::strategy::ReadStrategy;
 use crate::sync::Ordering;
 use crate::wait::{IDLE, wake_writer};
 use std::cell::Cell;
@@ -22,13 +22,14 @@ pub(crate) struct Reader {
     slot: NonNull<Slot>,
     /// Guards alive on this handle.
     depth: Cell<usize>,
-    /// The section word of the current (or, between sections, the next) read section, without
-    /// the `KNOWN`/`SECOND` bits. Only this handle writes the slot's word.
-    word: Cell<usize>,
-    /// The address of the first copy, to tell which copy a section loaded; 0 if the two copies
-    /// cannot be told apart by address (zero-sized `T`), in which case sections never say.
-    first_copy: usize,
-    strategy: Strategy,
+    /// The section count of the current (or, between sections, the next) read section, with no
+    /// flag bits. Only this handle writes the slot's word.
+    base: Cell<usize>,
+    /// The address bit that tells the copies apart (`1 << shift`, see `Shared::copy_tag`).
+    tag_bit: usize,
+    /// `KNOWN`, or 0 when copies cannot be told apart.
+    tag_known: usize,
+    strategy: ReadStrategy,
 }
 
 impl Reader {
@@ -36,7 +37,11 @@ impl Reader {
     ///
     /// `slot` must have just been claimed from a registry that outlives the returned `Reader`, and
     /// no other `Reader` may use it.
-    pub(crate) unsafe fn new(slot: NonNull<Slot>, first_copy: usize, strategy: Strategy) -> Self {
+    pub(crate) unsafe fn new(
+        slot: NonNull<Slot>,
+        (tag_shift, tag_known): (u32, usize),
+        strategy: ReadStrategy,
+    ) -> Self {
         // SAFETY: the caller guarantees `slot` is live and ours. Relaxed suffices: the claim
         // (acquire) synchronised with the previous owner's release, so we read its last word.
         let word = unsafe { slot.as_ref() }.epoch().load(Ordering::Relaxed);
@@ -44,8 +49,9 @@ impl Reader {
         Self {
             slot,
             depth: Cell::new(0),
-            word: Cell::new(word),
-            first_copy,
+            base: Cell::new(word & !(KNOWN | SECOND)),
+            tag_bit: 1 << tag_shift,
+            tag_known,
             strategy,
         }
     }
@@ -60,25 +66,26 @@ impl Reader {
         self.slot
     }
 
-    /// Enters a read section, or nests one more level into the current one.
+    /// Enters a read section, or nests one more level into the current one; returns whether this
+    /// began a new section, which the caller then announces ([`Reader::announce`]) before loading
+    /// the readers' pointer and describes ([`Reader::loaded`]) after.
     ///
-    /// After this returns, any readers' pointer loaded before the matching [`Reader::end`] stays
-    /// valid until then (see `docs/left-right.md`, "Why a loaded pointer stays valid").
-    ///
-    /// Returns whether this began a new section (rather than nesting), in which case the caller
-    /// reports the copy it loads with [`Reader::loaded`].
+    /// Any readers' pointer loaded inside a section stays valid until the section ends (see
+    /// `docs/left-right.md`, "A loaded pointer stays valid until its section ends").
     #[inline(always)]
     pub(crate) fn begin(&self) -> bool {
         let depth = self.depth.get();
         self.depth.set(depth + 1);
-        if depth == 0 {
-            let word = self.word.get() | INSIDE;
-            self.word.set(word);
-            self.strategy.announce(self.slot().epoch(), word);
-            true
-        } else {
-            false
-        }
+        depth == 0
+    }
+
+    /// Announces the section that [`Reader::begin`] began (`begin` returned `true`), before the
+    /// caller loads the readers' pointer; returns the section word, for [`Reader::loaded`].
+    #[inline(always)]
+    pub(crate) fn announce(&self) -> usize {
+        let word = self.base.get() | INSIDE;
+        self.strategy.announce(self.slot().epoch(), word);
+        word
     }
 
     /// Records which copy the section that just began loaded, so that a writer that finds this
@@ -86,19 +93,14 @@ impl Reader {
     /// Only the outermost `enter` of a section calls this: the section is identified by the first
     /// copy it loaded (see `docs/left-right.md`, "Which copy a section uses").
     #[inline(always)]
-    pub(crate) fn loaded(&self, copy: usize) {
-        if self.first_copy != 0 {
-            let which = if copy == self.first_copy {
-                KNOWN
-            } else {
-                KNOWN | SECOND
-            };
-            // Release, like every store to the word: a writer that reads any later value of it
-            // must also see this section's earlier stores, and our previous section as finished.
-            self.slot()
-                .epoch()
-                .store(self.word.get() | which, Ordering::Release);
-        }
+    pub(crate) fn loaded(&self, word: usize, copy: usize) {
+        // `copy_tag`, with the bit as a mask and no shift: a test and a select on the read path.
+        let second = if copy & self.tag_bit != 0 { SECOND } else { 0 };
+        // Release, like every store to the word: a writer that reads any later value of it must
+        // also see this section's earlier stores, and our previous section as finished.
+        self.slot()
+            .epoch()
+            .store(word | self.tag_known | second, Ordering::Release);
     }
 
     /// Leaves one level; the outermost leaves the read section.
@@ -113,8 +115,8 @@ impl Reader {
 
     #[inline(always)]
     fn depart(&self) {
-        let word = (self.word.get() & !INSIDE).wrapping_add(SECTION);
-        self.word.set(word);
+        let word = self.base.get().wrapping_add(SECTION);
+        self.base.set(word);
         let slot = self.slot();
         // Release: everything we read from the copy happens-before a writer that sees this value.
         slot.epoch().store(word, Ordering::Release);
@@ -134,7 +136,7 @@ impl Reader {
     }
 
     /// Whether the writer is asleep waiting for this reader to leave its read section.
-    #[cfg(test)]
+    #[cfg(all(test, not(loom)))]
     pub(crate) fn writer_sleeps_on_me(&self) -> bool {
         self.slot().wake_line.state.load(Ordering::SeqCst) == crate::wait::PARKED
     }

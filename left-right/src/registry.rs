@@ -33,7 +33,8 @@ pub(crate) const INSIDE: usize = 1;
 /// `epoch` bit: the copy this section loaded is known (set by the outermost `enter` once it has
 /// loaded the readers' pointer).
 pub(crate) const KNOWN: usize = 2;
-/// `epoch` bit, meaningful with `KNOWN`: the section loaded the second copy (else the first).
+/// `epoch` bit, meaningful with `KNOWN`: which copy the section loaded (the value of the lowest
+/// address bit in which the two copies differ, see `Shared::copy_tag`).
 pub(crate) const SECOND: usize = 4;
 /// `epoch` increment per read section (the bits above the flags count sections).
 pub(crate) const SECTION: usize = 8;

@@ -1,8 +1,8 @@
 //! The state shared by the writer and every reader of one left-right instance.
 
 use crate::padded::CachePadded;
-use crate::registry::Registry;
-use crate::strategy::Strategy;
+use crate::registry::{KNOWN, Registry, SECOND};
+use crate::strategy::ReadStrategy;
 use crate::sync::{AtomicPtr, Ordering};
 use std::fmt;
 
@@ -15,10 +15,12 @@ pub(crate) struct Shared<T> {
     /// that reader slots and registry traffic never invalidate it.
     readers_copy: CachePadded<AtomicPtr<T>>,
     pub(crate) registry: Registry,
-    pub(crate) strategy: Strategy,
-    /// The address of the copy readers see first, which readers compare against to say which copy
-    /// they use; 0 when both copies have the same address (zero-sized `T`).
-    pub(crate) first_copy: usize,
+    pub(crate) strategy: ReadStrategy,
+    /// Which address bit tells the two copies apart (see [`Shared::copy_tag`]).
+    tag_shift: u32,
+    /// `KNOWN`, or 0 when the copies cannot be told apart by address (zero-sized `T`, where both
+    /// boxes share one dangling address): then sections never say which copy they use.
+    tag_known: usize,
 }
 
 impl<T> fmt::Debug for Shared<T> {
@@ -27,26 +29,44 @@ impl<T> fmt::Debug for Shared<T> {
             .field("readers_copy", &self.readers_copy.load(Ordering::Relaxed))
             .field("registry", &self.registry)
             .field("strategy", &self.strategy)
-            .field("first_copy", &self.first_copy)
+            .field("tag_shift", &self.tag_shift)
+            .field("tag_known", &self.tag_known)
             .finish()
     }
 }
 
 impl<T> Shared<T> {
     /// `readers_copy` is published first; `other_copy` is the writer's. Both stay at the same
-    /// addresses until the writer retires.
-    pub(crate) fn new(readers_copy: *mut T, other_copy: *mut T, strategy: Strategy) -> Self {
-        let first_copy = if readers_copy == other_copy {
-            0
+    /// addresses until the writer retires. `strategy` is what was asked for; the instance gets
+    /// what this system supports (see `ReadStrategy::resolve`).
+    pub(crate) fn new(readers_copy: *mut T, other_copy: *mut T, strategy: ReadStrategy) -> Self {
+        let differing = readers_copy as usize ^ other_copy as usize;
+        let (tag_shift, tag_known) = if differing == 0 {
+            (0, 0)
         } else {
-            readers_copy as usize
+            (differing.trailing_zeros(), KNOWN)
         };
         Self {
             readers_copy: CachePadded::new(AtomicPtr::new(readers_copy)),
             registry: Registry::new(),
-            strategy,
-            first_copy,
+            strategy: strategy.resolve(),
+            tag_shift,
+            tag_known,
         }
+    }
+
+    /// The bits a section word carries to say it loaded the copy at `copy`: `KNOWN` plus the
+    /// lowest address bit in which the two copies differ (as `SECOND`), computed without a branch
+    /// on the read path. Zero when copies cannot be told apart, which leaves `KNOWN` unset.
+    #[inline(always)]
+    pub(crate) fn copy_tag(&self, copy: usize) -> usize {
+        copy_tag(copy, self.tag_shift, self.tag_known)
+    }
+
+    /// What a reader needs to compute [`Shared::copy_tag`] without touching shared state: the
+    /// bit's position, and `KNOWN` or 0.
+    pub(crate) fn tag_parameters(&self) -> (u32, usize) {
+        (self.tag_shift, self.tag_known)
     }
 
     /// The pointer readers load, made after announcing their section (and the strategy's fence,
@@ -71,4 +91,11 @@ impl<T> Shared<T> {
     pub(crate) fn swap(&self, next: *mut T) -> *mut T {
         self.readers_copy.swap(next, Ordering::AcqRel)
     }
+}
+
+/// See [`Shared::copy_tag`]. `SECOND` is bit 2, so the address bit is moved there.
+#[inline(always)]
+pub(crate) fn copy_tag(copy: usize, shift: u32, known: usize) -> usize {
+    const _: () = assert!(SECOND == 1 << 2);
+    known | ((copy >> shift) & 1) << 2
 }

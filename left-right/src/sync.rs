@@ -25,6 +25,10 @@ pub(crate) use std::{
 
 pub(crate) use std::sync::atomic::Ordering;
 
+/// Only the asymmetric strategy's light barrier uses it, and only where `membarrier` is real.
+#[cfg(not(any(loom, miri)))]
+pub(crate) use std::sync::atomic::compiler_fence;
+
 /// Gives up the processor while busy-waiting.
 ///
 /// Under loom this must be a yield, or the model checker would explore an unbounded spin.

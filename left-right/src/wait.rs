@@ -78,8 +78,8 @@ impl Default for Lingering {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Scan {
     /// Readers that may be in the writer's copy: all readers inside a section, except those whose
-    /// section says it loaded the readers' copy, which is the second copy if `readers_second`.
-    WritersCopy { readers_second: bool },
+    /// section says it loaded the readers' copy, whose tag (`Shared::copy_tag`) is `readers_tag`.
+    WritersCopy { readers_tag: usize },
     /// Every reader inside a section (both copies are about to be freed).
     Everyone,
 }
@@ -131,7 +131,7 @@ impl Lingering {
         stats.wait_time += start.elapsed();
     }
 
-    #[cfg(test)]
+    #[cfg(all(test, not(loom)))]
     pub(crate) fn len(&self) -> usize {
         self.readers.len()
     }
@@ -145,13 +145,10 @@ fn may_use_writers_copy(word: usize, scan: Scan) -> bool {
     }
     match scan {
         Scan::Everyone => true,
-        Scan::WritersCopy { readers_second } => {
-            let readers_copy = if readers_second {
-                KNOWN | SECOND
-            } else {
-                KNOWN
-            };
-            word & (KNOWN | SECOND) != readers_copy
+        // A section that has not said which copy it uses (or cannot: `KNOWN` never set) may be
+        // in either; one that names the readers' copy is not in the writer's.
+        Scan::WritersCopy { readers_tag } => {
+            word & KNOWN == 0 || word & (KNOWN | SECOND) != readers_tag
         }
     }
 }

@@ -4,7 +4,7 @@ use crate::Absorb;
 use crate::read::ReadHandle;
 use crate::shared::Shared;
 use crate::stats::PublishStats;
-use crate::strategy::Strategy;
+use crate::strategy::ReadStrategy;
 use crate::sync::Arc;
 use crate::wait::{Lingering, Scan};
 use std::collections::VecDeque;
@@ -87,8 +87,6 @@ where
     /// Operations applied directly to `w_copy` before the first publish and not yet published.
     unpublished_direct: bool,
     lingering: Lingering,
-    /// Whether the readers' copy is the second copy (the one that started as the writer's).
-    readers_second: bool,
     r_handle: ReadHandle<T>,
     phase: Phase,
     poisoned: bool,
@@ -107,7 +105,7 @@ where
 }
 
 impl<T: Absorb<O>, O> WriteHandle<T, O> {
-    pub(crate) fn new(w_copy: T, readers_copy: T, strategy: Strategy) -> (Self, ReadHandle<T>) {
+    pub(crate) fn new(w_copy: T, readers_copy: T, strategy: ReadStrategy) -> (Self, ReadHandle<T>) {
         let readers_copy = Box::into_raw(Box::new(readers_copy));
         let w_copy = NonNull::from(Box::leak(Box::new(w_copy)));
         let shared = Arc::new(Shared::new(readers_copy, w_copy.as_ptr(), strategy));
@@ -119,7 +117,6 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
             swap_index: 0,
             unpublished_direct: false,
             lingering: Lingering::default(),
-            readers_second: false,
             r_handle,
             phase: Phase::Fresh,
             poisoned: false,
@@ -128,7 +125,7 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
         (writer, reader)
     }
 
-    #[cfg(test)]
+    #[cfg(all(test, not(loom)))]
     pub(crate) fn lingering(&self) -> usize {
         self.lingering.len()
     }
@@ -220,6 +217,12 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
         self.poisoned
     }
 
+    /// The reader-synchronisation strategy this instance uses: what was asked for at creation,
+    /// if this system supports it (see [`ReadStrategy::Asymmetric`]).
+    pub fn read_strategy(&self) -> ReadStrategy {
+        self.r_handle.read_strategy()
+    }
+
     /// What publishing has cost so far: publishes, waits for readers, sleeps and time spent.
     pub fn stats(&self) -> PublishStats {
         self.stats
@@ -251,10 +254,11 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// publish: no reader has ever seen it).
     fn find_lingering_readers(&mut self) {
         if self.phase != Phase::Fresh {
+            let shared = self.r_handle.shared();
             let scan = Scan::WritersCopy {
-                readers_second: self.readers_second,
+                readers_tag: shared.copy_tag(shared.peek() as usize),
             };
-            self.lingering.scan(&self.r_handle.shared().registry, scan);
+            self.lingering.scan(&shared.registry, scan);
         }
     }
 
@@ -289,7 +293,6 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
         let old = shared.swap(self.w_copy.as_ptr());
         // SAFETY: the pointer is only null after `retire`, which ends the writer's use of it.
         self.w_copy = unsafe { NonNull::new_unchecked(old) };
-        self.readers_second = !self.readers_second;
         // Orders the swap before the next scan of the readers' section words, whenever it runs.
         shared.strategy.writer_barrier();
         if self.phase == Phase::Fresh {

@@ -10,7 +10,7 @@
 //! Drops are counted with loom atomics, so a double drop or leak fails the model too.
 #![cfg(loom)]
 
-use left_right::{Absorb, ReadHandle, WriteHandle};
+use left_right::{Absorb, Options, ReadHandle, ReadStrategy, WriteHandle};
 use loom::cell::UnsafeCell;
 use loom::sync::Arc;
 use loom::sync::atomic::{AtomicUsize, Ordering};
@@ -64,8 +64,13 @@ impl Absorb<usize> for Cell {
     }
 }
 
-fn pair(drops: &Arc<AtomicUsize>) -> (WriteHandle<Cell, usize>, ReadHandle<Cell>) {
-    left_right::new_from_empty(Cell::new(0, drops))
+fn pair(
+    drops: &Arc<AtomicUsize>,
+    strategy: ReadStrategy,
+) -> (WriteHandle<Cell, usize>, ReadHandle<Cell>) {
+    Options::default()
+        .read_strategy(strategy)
+        .construct_from(Cell::new(0, drops))
 }
 
 /// Reads the current value, or `None` once the writer is gone.
@@ -83,11 +88,10 @@ fn model(f: impl Fn() + Sync + Send + 'static) {
 
 /// Guarantee 2: a reader racing with publishes only ever sees whole, published values, in order,
 /// and the writer never changes a copy a reader is in.
-#[test]
-fn reader_vs_publish() {
-    model(|| {
+fn reader_vs_publish(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         let reader = thread::spawn(move || {
             let first = read(&r).unwrap();
             let second = read(&r).unwrap();
@@ -109,11 +113,10 @@ fn reader_vs_publish() {
 }
 
 /// Guarantee 2, the other half: an `enter` that starts after `publish` returned sees it.
-#[test]
-fn enter_after_publish_sees_it() {
-    model(|| {
+fn enter_after_publish_sees_it(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         let published = Arc::new(AtomicUsize::new(0));
         let seen = Arc::clone(&published);
         let reader = thread::spawn(move || {
@@ -134,11 +137,10 @@ fn enter_after_publish_sees_it() {
 
 /// Guarantee 5: dropping the writer while a reader enters. The reader gets `None` or a valid
 /// copy that stays valid while it reads; each copy is dropped once, after the reader is done.
-#[test]
-fn writer_drop_vs_enter() {
-    model(|| {
+fn writer_drop_vs_enter(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         w.append(1).publish();
         let reader = thread::spawn(move || {
             if let Some(guard) = r.enter() {
@@ -156,11 +158,10 @@ fn writer_drop_vs_enter() {
 }
 
 /// Guarantee 5 with `take`: the same race, with the data handed back instead of dropped.
-#[test]
-fn take_vs_enter() {
-    model(|| {
+fn take_vs_enter(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         w.append(1).publish();
         w.append(1);
         let reader = thread::spawn(move || {
@@ -178,11 +179,10 @@ fn take_vs_enter() {
 
 /// Guarantee 3: a reader registers a new handle (clone) while the writer publishes; the new handle
 /// works and nothing deadlocks.
-#[test]
-fn registration_during_publish() {
-    model(|| {
+fn registration_during_publish(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         let reader = thread::spawn(move || {
             let guard = r.enter().unwrap();
             let clone = r.clone();
@@ -198,11 +198,10 @@ fn registration_during_publish() {
 
 /// A handle made by a factory on another thread, racing with publishes; dropping it releases its
 /// slot for reuse.
-#[test]
-fn factory_handle_on_another_thread() {
-    model(|| {
+fn factory_handle_on_another_thread(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         let factory = r.factory();
         let other = thread::spawn(move || {
             let handle = factory.handle();
@@ -218,11 +217,10 @@ fn factory_handle_on_another_thread() {
 }
 
 /// `try_publish` against a reader pinned in the old copy: it must refuse rather than touch it.
-#[test]
-fn try_publish_vs_pinned_reader() {
-    model(|| {
+fn try_publish_vs_pinned_reader(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         w.append(1).publish();
         let reader = thread::spawn(move || {
             let guard = r.enter().unwrap();
@@ -242,11 +240,10 @@ fn try_publish_vs_pinned_reader() {
 }
 
 /// Nested guards on one handle, dropped out of order, while the writer publishes.
-#[test]
-fn nested_enter() {
-    model(|| {
+fn nested_enter(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         let reader = thread::spawn(move || {
             let outer = r.enter().unwrap();
             let inner = r.enter().unwrap();
@@ -263,11 +260,10 @@ fn nested_enter() {
 
 /// Guarantee 4's handshake: the writer gives up spinning and arms the reader's slot; the reader
 /// wakes it on the way out. loom checks the writer's thread handle is never read while written.
-#[test]
-fn writer_sleeps_and_reader_wakes_it() {
-    model(|| {
+fn writer_sleeps_and_reader_wakes_it(strategy: ReadStrategy) {
+    model(move || {
         let drops = Arc::new(AtomicUsize::new(0));
-        let (mut w, r) = pair(&drops);
+        let (mut w, r) = pair(&drops, strategy);
         w.append(1).publish();
         let reader = thread::spawn(move || {
             let guard = r.enter().unwrap();
@@ -284,3 +280,29 @@ fn writer_sleeps_and_reader_wakes_it() {
         assert_eq!(read(&w), Some(4));
     });
 }
+
+/// Every model runs once per strategy. Under loom the asymmetric strategy's two barriers are
+/// modelled as the `SeqCst` fences they stand for (loom cannot model `membarrier`), so the two
+/// runs check the same orderings; they differ in the code paths that select them.
+macro_rules! for_each_strategy {
+    ($($model:ident),* $(,)?) => {
+        mod fenced {
+            $(#[test] fn $model() { super::$model(super::ReadStrategy::Fenced) })*
+        }
+        mod asymmetric {
+            $(#[test] fn $model() { super::$model(super::ReadStrategy::Asymmetric) })*
+        }
+    };
+}
+
+for_each_strategy!(
+    reader_vs_publish,
+    enter_after_publish_sees_it,
+    writer_drop_vs_enter,
+    take_vs_enter,
+    registration_during_publish,
+    factory_handle_on_another_thread,
+    try_publish_vs_pinned_reader,
+    nested_enter,
+    writer_sleeps_and_reader_wakes_it,
+);

@@ -23,6 +23,24 @@ fn keys(n: usize) -> impl Iterator<Item = u64> {
     })
 }
 
+/// One lookup, not inlined, so that its code can be read with `objdump -d`.
+#[inline(never)]
+fn evmap_get_one(r: &evmap::ReadHandle<u64, u64>, key: u64) -> Option<u64> {
+    r.get_one(&key).map(|v| *v)
+}
+
+/// flashmap's lookup, for comparison.
+#[inline(never)]
+fn flashmap_get(r: &flashmap::ReadHandle<u64, u64>, key: u64) -> Option<u64> {
+    r.guard().get(&key).copied()
+}
+
+/// The baseline lookup, not inlined either.
+#[inline(never)]
+fn hashmap_get(m: &HashMap<u64, u64, RandomState>, key: u64) -> Option<u64> {
+    m.get(&key).copied()
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let map = args.next().unwrap_or_else(|| "evmap".into());
@@ -31,20 +49,42 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
     let mut found = 0u64;
+    // Wall time, when asked for (`READ_PROBE_TIME=1`); includes building the map, so use a large N.
+    let started = std::env::var_os("READ_PROBE_TIME").map(|_| std::time::Instant::now());
     match map.as_str() {
         "hashmap" => {
             let mut m: HashMap<u64, u64, RandomState> = HashMap::default();
             m.extend((0..SPAN).map(|k| (k, k)));
             for k in keys(n) {
-                found += black_box(m.get(&black_box(k)).copied()).is_some() as u64;
+                found += black_box(hashmap_get(&m, black_box(k))).is_some() as u64;
             }
         }
-        "evmap" => {
-            let (r, mut w) = evmap::new::<u64, u64>();
+        "evmap" | "evmap-asymmetric" => {
+            let strategy = if map == "evmap" {
+                evmap::ReadStrategy::Fenced
+            } else {
+                evmap::ReadStrategy::Asymmetric
+            };
+            let (r, mut w) = evmap::Options::default()
+                .read_strategy(strategy)
+                .construct::<u64, u64>();
+            assert_eq!(w.read_strategy(), strategy);
             w.extend((0..SPAN).map(|k| (k, k)));
             w.publish();
             for k in keys(n) {
-                found += black_box(r.get_one(&black_box(k)).map(|v| *v)).is_some() as u64;
+                found += black_box(evmap_get_one(&r, black_box(k))).is_some() as u64;
+            }
+        }
+        "flashmap" => {
+            let (mut w, r) = flashmap::new::<u64, u64>();
+            {
+                let mut guard = w.guard();
+                for k in 0..SPAN {
+                    let _evicted = guard.insert(k, k);
+                }
+            }
+            for k in keys(n) {
+                found += black_box(flashmap_get(&r, black_box(k))).is_some() as u64;
             }
         }
         "left-right" => {
@@ -55,9 +95,17 @@ fn main() {
             }
         }
         other => {
-            eprintln!("unknown map `{other}` (hashmap, evmap, left-right)");
+            eprintln!(
+                "unknown map `{other}` (hashmap, evmap, evmap-asymmetric, flashmap, left-right)"
+            );
             std::process::exit(2);
         }
     }
     assert_eq!(found, n as u64);
+    if let Some(started) = started {
+        eprintln!(
+            "{map}: {:.2} ns per lookup",
+            started.elapsed().as_nanos() as f64 / n as f64
+        );
+    }
 }
