@@ -39,6 +39,11 @@ impl<K, V, M, S> ReadHandle<K, V, M, S> {
         Self { handle, hasher }
     }
 
+    /// See `left_right::ReadHandle::release_leaked_guards`.
+    pub(crate) fn release_leaked_guards(&mut self) {
+        self.handle.release_leaked_guards();
+    }
+
     /// Whether the writer has been dropped (after which the map reads as empty).
     pub fn was_dropped(&self) -> bool {
         self.handle.was_dropped()

@@ -78,6 +78,9 @@ where
     /// May wait for readers that were inside a read section at the previous publish and are still
     /// in it; readers that come and go quickly cost nothing.
     pub fn publish(&mut self) -> &mut Self {
+        // `&mut self`: no guard taken through the writer is alive; end any leaked one's section,
+        // or the next-but-one publish would wait for it forever.
+        self.reader.release_leaked_guards();
         self.handle.publish();
         self
     }
@@ -329,6 +332,20 @@ where
         for (key, value) in pairs {
             self.insert(key, value);
         }
+    }
+}
+
+impl<K, V, M, S> Drop for WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    /// Dropping the writer waits for readers (see `left_right::WriteHandle`); a guard leaked from
+    /// a read through this writer must not count among them.
+    fn drop(&mut self) {
+        self.reader.release_leaked_guards();
     }
 }
 

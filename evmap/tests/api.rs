@@ -428,3 +428,16 @@ fn custom_hasher_and_options() {
     assert_eq!(*r.meta().unwrap(), 5);
     assert!(format!("{:?}", evmap::Options::default()).contains("Options"));
 }
+
+#[test]
+fn a_guard_leaked_through_the_writer_does_not_block_it() {
+    let (r, mut w) = evmap::new::<u32, u32>();
+    w.insert(1, 1).refresh();
+    std::mem::forget(w.get_one(&1));
+    w.insert(2, 2).refresh();
+    w.insert(3, 3).refresh(); // would wait for the leaked section forever
+    assert_eq!(r.len(), 3);
+    std::mem::forget(w.get(&1));
+    drop(w); // and so would the drop
+    assert!(r.was_dropped());
+}

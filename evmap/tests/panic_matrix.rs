@@ -111,7 +111,10 @@ impl Hash for Evil {
     }
 }
 
-type Map = (evmap::ReadHandle<Evil, Evil, Evil>, evmap::WriteHandle<Evil, Evil, Evil>);
+type Map = (
+    evmap::ReadHandle<Evil, Evil, Evil>,
+    evmap::WriteHandle<Evil, Evil, Evil>,
+);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -197,7 +200,10 @@ fn provoke(site: Site, s: &Arc<Switches>, w: &mut evmap::WriteHandle<Evil, Evil,
 fn applicable(site: Site, phase: Phase) -> bool {
     !matches!(
         (site, phase),
-        (Site::KeyClone | Site::ValueClone | Site::MetaClone, Phase::DuringWrite)
+        (
+            Site::KeyClone | Site::ValueClone | Site::MetaClone,
+            Phase::DuringWrite
+        )
     )
 }
 
@@ -223,17 +229,28 @@ fn run_cell(site: Site, phase: Phase) {
     }));
     s.disarm();
 
-    assert!(outcome.is_err(), "{site:?}/{phase:?}: the injected panic did not happen");
-    assert!(w.is_poisoned(), "{site:?}/{phase:?}: a panic while applying operations poisons");
+    assert!(
+        outcome.is_err(),
+        "{site:?}/{phase:?}: the injected panic did not happen"
+    );
+    assert!(
+        w.is_poisoned(),
+        "{site:?}/{phase:?}: a panic while applying operations poisons"
+    );
     let mut keys: Vec<u32> = r.read().keys().map(|k| k.n).collect();
     keys.sort_unstable();
-    assert_eq!(keys, published, "{site:?}/{phase:?}: readers keep the last published map");
+    assert_eq!(
+        keys, published,
+        "{site:?}/{phase:?}: readers keep the last published map"
+    );
     let refused = catch_unwind(AssertUnwindSafe(|| {
         w.refresh();
     }))
     .unwrap_err();
     assert!(
-        refused.downcast_ref::<String>().is_some_and(|m| m.contains("poisoned")),
+        refused
+            .downcast_ref::<String>()
+            .is_some_and(|m| m.contains("poisoned")),
         "{site:?}/{phase:?}: the poisoned writer says so"
     );
 
@@ -268,7 +285,9 @@ fn every_cell_of_the_panic_matrix() {
     let mut cells = 0;
     for site in sites {
         for phase in [Phase::DuringRefresh, Phase::DuringWrite] {
-            if applicable(site, phase) && !(cfg!(feature = "indexed") && matches!(site, Site::KeyHash)) {
+            if applicable(site, phase)
+                && !(cfg!(feature = "indexed") && matches!(site, Site::KeyHash))
+            {
                 run_cell(site, phase);
                 cells += 1;
             }
@@ -288,10 +307,12 @@ fn a_panic_while_hashing_a_new_write_poisons_nothing() {
     w.refresh();
     let (k, v) = (key(&s, 42), value(&s, 42));
     s.hash_below[Role::Key as usize].store(u32::MAX, Ordering::SeqCst);
-    assert!(catch_unwind(AssertUnwindSafe(|| {
-        w.insert(k, v);
-    }))
-    .is_err());
+    assert!(
+        catch_unwind(AssertUnwindSafe(|| {
+            w.insert(k, v);
+        }))
+        .is_err()
+    );
     s.disarm();
     assert!(!w.is_poisoned());
     w.insert(key(&s, 43), value(&s, 43)).refresh();

@@ -69,7 +69,10 @@ fn soak_readers_and_a_writer_against_a_model() {
                     let seen = view.iter().fold(0u64, |acc, (k, vs)| {
                         acc.wrapping_add(entry_digest(*k, vs.iter().copied()))
                     });
-                    assert_eq!(seen, published, "reader {id}: a torn view at refresh {refreshes}");
+                    assert_eq!(
+                        seen, published,
+                        "reader {id}: a torn view at refresh {refreshes}"
+                    );
                     if let Some((k, vs)) = view.iter().next() {
                         assert_eq!(view.get(k).map(|b| b.len()), Some(vs.len()));
                     }

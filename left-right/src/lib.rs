@@ -14,9 +14,9 @@
 //! # Trade-offs
 //!
 //! * **Reads are as cheap as they get without giving up safety.** Entering a read section costs
-//!   one ordered store to a cache line that only this reader writes (one `xchg` on x86-64) and
-//!   leaving it a plain store; no reader ever writes a cache line another thread writes, so read
-//!   throughput scales with cores.
+//!   two plain stores and a fence (one locked instruction on x86-64) on a cache line that only
+//!   this reader writes, and leaving it one plain store; no reader ever writes a cache line
+//!   another thread writes, so read throughput scales with cores.
 //! * **Writes are done twice** (once per copy), and the data takes twice the memory.
 //! * **Writes are invisible until published.** Readers see the state as of the last
 //!   [`publish`](WriteHandle::publish); the writer chooses how stale reads may get. Publishing
@@ -28,16 +28,19 @@
 //!
 //! # How it works
 //!
-//! Each [`ReadHandle`] owns a cache-padded slot holding an epoch counter that is odd while the
-//! handle is inside a read section. [`ReadHandle::enter`] stores the next (odd) epoch and then
-//! loads the readers' pointer; dropping the last [`ReadGuard`] stores the next (even) epoch.
-//! [`publish`](WriteHandle::publish) swaps the pointer and then reads every slot: a reader whose
-//! epoch is even either has not loaded the pointer yet (so it will see the new copy) or has
-//! finished. Readers with an odd epoch are recorded; the writer waits for their epochs to change
-//! only when it next needs the old copy, at the following publish, by which time they are almost
-//! always gone. If one is not, the writer spins briefly, then sleeps, and the reader wakes it on
-//! its way out. The argument for why this is correct, ordering by ordering, is in
+//! Each [`ReadHandle`] owns a cache-padded slot holding a *section word*: a count of its read
+//! sections, a bit set while it is inside one, and bits naming the copy that section loaded.
+//! [`ReadHandle::enter`] stores the word with the inside bit, fences, loads the readers' pointer,
+//! and records which copy it got; dropping the last [`ReadGuard`] stores the next count.
+//! [`publish`](WriteHandle::publish) swaps the pointer and fences. Before it next changes the copy
+//! it swapped out, the writer scans every slot: readers outside a section, or inside one on the
+//! other copy, are not in its way; the few still inside a section on the writer's copy are
+//! waited for, by spinning briefly on a line of the slot that the reader answers on its way out,
+//! then sleeping until it does. The argument for why this is correct, ordering by ordering, is in
 //! `docs/left-right.md` in the repository.
+//!
+//! The fence on the read path is one locked instruction on x86-64. [`ReadStrategy::Asymmetric`]
+//! removes it, at the price of a process-wide barrier on every publish (see [`Options`]).
 //!
 //! # Example: a structure of your own
 //!

@@ -105,6 +105,15 @@ impl<T> ReadHandle<T> {
         }
     }
 
+    /// Ends a read section left open by guards of this handle that were leaked with
+    /// `mem::forget`. Taking `&mut self` proves no guard of this handle is alive, so no one can
+    /// still use such a section. (Dropping the handle does the same.) The writer calls this on its
+    /// own handle before each publish, so that a leaked guard taken through the writer cannot
+    /// make it wait forever.
+    pub fn release_leaked_guards(&mut self) {
+        self.reader.abandon();
+    }
+
     /// Whether the [`WriteHandle`](crate::WriteHandle) has been dropped (or taken).
     pub fn was_dropped(&self) -> bool {
         self.shared.peek().is_null()
@@ -112,9 +121,12 @@ impl<T> ReadHandle<T> {
 
     /// A raw pointer to the current readers' copy, or `None` once the writer is gone.
     ///
-    /// Nothing keeps the pointee alive: dereferencing it is only sound while a guard of some
-    /// handle of this instance is held and was taken after the pointer was loaded, or on the
-    /// writer's thread while no publish can run.
+    /// Nothing keeps the pointee alive by itself. Dereferencing it is sound only if a guard of a
+    /// handle of this instance was already alive when this method loaded the pointer, and only
+    /// until that guard is dropped (a pointer loaded inside a read section stays valid for the
+    /// rest of that section); or, on the writer's thread, before the first publish. A guard taken
+    /// *after* the pointer was loaded does not protect it: the writer may be about to modify the
+    /// copy the pointer names.
     pub fn raw_handle(&self) -> Option<NonNull<T>> {
         NonNull::new(self.shared.peek())
     }

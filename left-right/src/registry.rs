@@ -2,7 +2,7 @@
 //!
 //! Every live read handle owns one [`Slot`]: a cache-padded word that only that handle writes on
 //! its read path, so readers never contend with each other or with the writer's bookkeeping. The
-//! writer scans all slots after each swap.
+//! writer scans all slots before it reuses the copy it swapped out.
 //!
 //! Slots live in fixed-size chunks on an append-only, lock-free linked list. A handle claims a free
 //! slot with a compare-and-swap (or appends a chunk if every slot is taken) and frees it again when
@@ -17,7 +17,7 @@ use std::ptr::{self, NonNull};
 /// Slots per chunk. Small under loom so that models exercise appending chunks.
 const SLOTS_PER_CHUNK: usize = if cfg!(loom) { 2 } else { 16 };
 
-/// The state one read handle shares with the writer, on two cache lines: the epoch, which the
+/// The state one read handle shares with the writer, on two cache-line pairs: the epoch, which the
 /// reader writes on every read section, and the wake handshake, which the reader only reads (on
 /// leaving a section) until the writer asks to be told. A writer waiting for a reader spins on the
 /// second line, so its waiting never steals the line the reader writes.
@@ -39,12 +39,15 @@ pub(crate) const SECOND: usize = 4;
 /// `epoch` increment per read section (the bits above the flags count sections).
 pub(crate) const SECTION: usize = 8;
 
+/// 128-byte aligned, like `CachePadded`: the x86-64 spatial prefetcher fetches 64-byte lines in
+/// pairs, so the two halves of the slot get a pair each.
 #[derive(Debug)]
-#[repr(C, align(64))]
+#[repr(C, align(128))]
 struct ReaderLine {
     /// The reader's section word: a count of read sections (in units of `SECTION`), `INSIDE`
     /// while in one, and `KNOWN`/`SECOND` saying which copy the section uses. Only the owning
-    /// handle writes it; the count only grows, so a section that has ended never reappears.
+    /// handle writes it; the count only grows (wrapping after 2^61 sections on 64-bit targets,
+    /// 2^29 on 32-bit ones, which could only make the writer wait longer, never less).
     epoch: AtomicUsize,
     /// Whether a read handle currently owns this slot.
     claimed: AtomicBool,
@@ -52,7 +55,7 @@ struct ReaderLine {
 
 /// The writer/reader wake handshake (see `wait.rs`).
 #[derive(Debug)]
-#[repr(C, align(64))]
+#[repr(C, align(128))]
 pub(crate) struct WakeLine {
     /// The handshake state.
     pub(crate) state: AtomicUsize,

@@ -115,7 +115,7 @@ impl Lingering {
     }
 
     /// Blocks until every recorded reader has left: arms each one's wake line and spins on it,
-    /// then yields, then sleeps until the reader wakes us (or a timeout passes).
+    /// then sleeps until the reader wakes us (or a timeout passes).
     pub(crate) fn wait(&mut self, stats: &mut PublishStats) {
         if self.poll() {
             return;

@@ -47,6 +47,12 @@ enum Phase {
 /// drop waits for readers, **dropping the writer on a thread that itself holds a [`ReadGuard`]
 /// (of any handle of the same data) never returns.**
 ///
+/// # Zero-sized `T`
+///
+/// For a zero-sized `T` both copies share one (dangling) address, so a read section cannot say
+/// which copy it uses, and every publish waits for every open section, not only for those in the
+/// writer's copy. In particular a thread that holds a guard must not publish twice.
+///
 /// # Thread safety
 ///
 /// `WriteHandle<T, O>` is `Send` when `T: Send + Sync` and `O: Send` (the writer mutates and
@@ -172,6 +178,7 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// poisons it).
     pub fn publish(&mut self) -> &mut Self {
         self.assert_usable("publish");
+        self.r_handle.release_leaked_guards();
         self.find_lingering_readers();
         self.lingering.wait(&mut self.stats);
         self.absorb_pending();
@@ -188,6 +195,7 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// As [`publish`](Self::publish).
     pub fn try_publish(&mut self) -> bool {
         self.assert_usable("try_publish");
+        self.r_handle.release_leaked_guards();
         self.find_lingering_readers();
         if !self.lingering.poll() {
             self.stats.busy += 1;
@@ -310,13 +318,18 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// copy and hands back the last published one.
     fn retire(&mut self) -> Taken<T, O> {
         debug_assert_ne!(self.phase, Phase::Retired);
+        // Retired first: if anything below panicked, `Drop` must not retire a second time (the
+        // swap would then return null). A retire cut short leaks the copies, which is safe.
+        self.phase = Phase::Retired;
+        // `&mut self`: no guard taken through the writer is alive; a leaked one would otherwise
+        // make the wait below last forever, since this handle is only dropped after it.
+        self.r_handle.release_leaked_guards();
         let shared = self.r_handle.shared();
         let last = shared.swap(ptr::null_mut());
         shared.strategy.writer_barrier();
         // Every reader inside a section may be in either copy; any later `enter` sees null.
         self.lingering.scan(&shared.registry, Scan::Everyone);
         self.lingering.wait(&mut self.stats);
-        self.phase = Phase::Retired;
 
         // SAFETY: `last` came from `Box::into_raw` (in `new`, or as an earlier `w_copy`), was
         // non-null while the writer lived, and no reader is inside it any more.

@@ -135,3 +135,36 @@ fn leaked_guard_is_released_when_its_handle_drops() {
     drop(leaky);
     assert!(w.try_publish(), "dropping the handle closes the section");
 }
+
+#[test]
+fn a_guard_leaked_through_the_writer_does_not_block_it() {
+    within(NO_DEADLOCK, || {
+        let (mut w, r) = left_right::new::<Counter, Add>();
+        w.append(Add(1)).publish();
+        std::mem::forget(w.enter().unwrap());
+        w.append(Add(1)).publish();
+        w.append(Add(1)).publish(); // would wait for the leaked section forever
+        assert!(w.try_publish());
+        assert_eq!(r.enter().unwrap().0, 3);
+        std::mem::forget(w.enter().unwrap());
+        drop(w); // and so would the drop
+        assert!(r.enter().is_none());
+    });
+}
+
+#[test]
+fn a_panic_inside_read_guard_map_ends_the_section() {
+    let (mut w, r) = left_right::new::<Counter, Add>();
+    w.append(Add(1)).publish();
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _ = left_right::ReadGuard::map(r.enter().unwrap(), |_: &Counter| -> &i64 {
+            panic!("the mapping closure failed")
+        });
+    }));
+    assert!(caught.is_err());
+    w.publish();
+    assert!(
+        w.try_publish(),
+        "the guard's section ended during unwinding"
+    );
+}

@@ -77,10 +77,10 @@ impl<'rh, T: ?Sized> ReadGuard<'rh, T> {
     where
         F: for<'a> FnOnce(&'a T) -> &'a U,
     {
+        // Call `f` while `orig` still owns the section: if `f` panics, `orig` is dropped during
+        // unwinding and the section ends.
+        let value = NonNull::from(f(&*orig));
         let orig = std::mem::ManuallyDrop::new(orig);
-        // If `f` panics, the original guard is leaked and the section stays open until the
-        // handle is dropped: no unsoundness, and the handle's drop releases the writer.
-        let value = NonNull::from(f(&**orig));
         ReadGuard {
             value,
             reader: orig.reader,
