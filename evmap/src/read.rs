@@ -39,8 +39,11 @@ impl<K, V, M, S> ReadHandle<K, V, M, S> {
         Self { handle, hasher }
     }
 
-    /// See `left_right::ReadHandle::release_leaked_guards`.
-    pub(crate) fn release_leaked_guards(&mut self) {
+    /// Ends a read section left open by guards of this handle that were leaked with
+    /// `mem::forget`, so that the writer's next refresh does not wait for it forever. Taking
+    /// `&mut self` proves that no guard of this handle is alive. The writer does this for its own
+    /// read handle before every refresh.
+    pub fn release_leaked_guards(&mut self) {
         self.handle.release_leaked_guards();
     }
 

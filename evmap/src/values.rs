@@ -6,6 +6,7 @@ use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
+use thin_vec::{ThinVec, thin_vec};
 
 /// A bag reaching this many values moves to a hash bag, where removing one value is O(1).
 pub(crate) const BAG_THRESHOLD: usize = 32;
@@ -18,13 +19,15 @@ pub(crate) const BAG_THRESHOLD: usize = 32;
 /// holds no duplicates.
 pub struct Values<V, S = RandomState>(Repr<V, S>);
 
-/// Kept in the map's slot: 24 bytes for `V = u64`, the size of a bare `Vec` (a `SmallVec` plus a
-/// variant for the large form would be 32, which costs every entry of the map 8 bytes).
+/// Kept in the map's slot, so its size is paid by every entry: 16 bytes for `V = u64` (a tag and
+/// one word). Small bags are a `ThinVec` (one pointer to a length, a capacity and the values) for
+/// that reason: a `Vec` would make it 24 bytes and a `SmallVec` 32, and a lookup's cost grows with
+/// the table's footprint in the cache as soon as the table outgrows it.
 enum Repr<V, S> {
     /// Exactly one value, inline.
     One(V),
     /// Fewer than `BAG_THRESHOLD` values (possibly none, possibly one after a removal).
-    Few(Vec<V>),
+    Few(ThinVec<V>),
     /// A large bag; boxed so that small bags do not pay for its size.
     Many(Box<HashBag<V, S>>),
 }
@@ -41,7 +44,7 @@ impl<V: Clone + Hash + Eq, S: Clone + BuildHasher> Clone for Values<V, S> {
 
 impl<V, S> Values<V, S> {
     pub(crate) fn empty() -> Self {
-        Self(Repr::Few(Vec::new()))
+        Self(Repr::Few(ThinVec::new()))
     }
 
     pub(crate) fn one(value: V) -> Self {
@@ -119,11 +122,11 @@ where
 {
     /// Adds one occurrence of `value`.
     pub(crate) fn push(&mut self, value: V, hasher: &S) {
-        let repr = std::mem::replace(&mut self.0, Repr::Few(Vec::new()));
+        let repr = std::mem::replace(&mut self.0, Repr::Few(ThinVec::new()));
         self.0 = match repr {
             // An empty bag with no reserved room: the value goes inline.
             Repr::Few(values) if values.capacity() == 0 => Repr::One(value),
-            Repr::One(first) => Repr::Few(vec![first, value]),
+            Repr::One(first) => Repr::Few(thin_vec![first, value]),
             Repr::Few(mut values) if values.len() + 1 < BAG_THRESHOLD => {
                 values.push(value);
                 Repr::Few(values)
@@ -146,7 +149,7 @@ where
         match &mut self.0 {
             Repr::One(v) => {
                 if v == value {
-                    self.0 = Repr::Few(Vec::new());
+                    self.0 = Repr::Few(ThinVec::new());
                 }
             }
             Repr::Few(values) => {
@@ -163,7 +166,7 @@ where
     /// Removes every value, keeping the allocated room for reuse.
     pub(crate) fn clear(&mut self) {
         match &mut self.0 {
-            Repr::One(_) => self.0 = Repr::Few(Vec::new()),
+            Repr::One(_) => self.0 = Repr::Few(ThinVec::new()),
             Repr::Few(values) => values.clear(),
             Repr::Many(bag) => bag.clear(),
         }
@@ -176,7 +179,7 @@ where
         match &mut self.0 {
             Repr::One(v) => {
                 if !keep(v) {
-                    self.0 = Repr::Few(Vec::new());
+                    self.0 = Repr::Few(ThinVec::new());
                 }
             }
             Repr::Few(values) => values.retain(|v| keep(v)),
@@ -189,7 +192,7 @@ where
     /// bag to the threshold).
     pub(crate) fn reserve(&mut self, additional: usize, hasher: &S) {
         let wanted = self.len() + additional;
-        let repr = std::mem::replace(&mut self.0, Repr::Few(Vec::new()));
+        let repr = std::mem::replace(&mut self.0, Repr::Few(ThinVec::new()));
         self.0 = match repr {
             Repr::Many(mut bag) => {
                 bag.reserve(additional);
@@ -223,7 +226,7 @@ where
             }
             Repr::Many(bag) => {
                 if bag.len() < BAG_THRESHOLD && bag.set_len() == bag.len() {
-                    let repr = std::mem::replace(&mut self.0, Repr::Few(Vec::new()));
+                    let repr = std::mem::replace(&mut self.0, Repr::Few(ThinVec::new()));
                     let mut values = Self(repr).into_vec();
                     self.0 = if values.len() == 1 {
                         Repr::One(values.pop().expect("one value"))
@@ -238,9 +241,9 @@ where
         }
     }
 
-    fn into_vec(self) -> Vec<V> {
+    fn into_vec(self) -> ThinVec<V> {
         match self.0 {
-            Repr::One(value) => vec![value],
+            Repr::One(value) => thin_vec![value],
             Repr::Few(values) => values,
             Repr::Many(bag) => bag
                 .into_iter()

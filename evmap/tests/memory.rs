@@ -52,7 +52,7 @@ fn footprint<T>(build: impl FnOnce() -> T) -> (isize, T) {
     (live() - before, value)
 }
 
-const ENTRIES: u64 = if cfg!(miri) { 1_000 } else { 100_000 };
+const ENTRIES: u64 = if cfg!(miri) { 200 } else { 100_000 };
 
 #[test]
 fn steady_state_memory_is_at_most_twice_a_hashmap_of_vecs() {
@@ -88,9 +88,12 @@ fn steady_state_memory_is_at_most_twice_a_hashmap_of_vecs() {
         "{ENTRIES} entries: evmap {ours} B, HashMap<u64, Vec<u64>> {vecs} B ({vs_vecs:.3}x), \
          HashMap<u64, u64> {plain} B ({vs_plain:.3}x)"
     );
-    // The floor is for the default backend; the `indexed` backend (an IndexMap, which also
-    // stores each entry's hash and an index table) is measured and printed, not held to it.
-    if cfg!(not(feature = "indexed")) {
+    // The floor is for the default backend at 100,000 entries; the `indexed` backend (an
+    // IndexMap, which also stores each entry's hash and an index table) is measured and printed,
+    // not held to it. Under Miri the map is small enough that the fixed cost of the two handles
+    // (the reader registry's first chunk, the shared state) dominates, so only the accounting
+    // runs there.
+    if cfg!(not(any(feature = "indexed", miri))) {
         assert!(
             vs_vecs <= 2.0,
             "evmap takes {vs_vecs:.3}x a HashMap<u64, Vec<u64>>"

@@ -1,0 +1,105 @@
+//! Micro-benchmarks of the map's hot paths, so that regressions show up in one command:
+//! `cargo bench -p evmap`. The cross-map comparison lives in the `benchmark` binary.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const KEYS: u64 = 10_000;
+
+fn map(
+    strategy: evmap::ReadStrategy,
+) -> (evmap::ReadHandle<u64, u64>, evmap::WriteHandle<u64, u64>) {
+    let (r, mut w) = evmap::Options::default()
+        .with_capacity(KEYS as usize)
+        .read_strategy(strategy)
+        .construct();
+    for k in 0..KEYS {
+        w.update(k, k);
+    }
+    w.publish();
+    (r, w)
+}
+
+fn get(c: &mut Criterion) {
+    let mut group = c.benchmark_group("get");
+    for strategy in [evmap::ReadStrategy::Fenced, evmap::ReadStrategy::Asymmetric] {
+        let (r, w) = map(strategy);
+        let name = format!("{:?}", w.read_strategy());
+        let mut k = 0u64;
+        group.bench_function(format!("get_one, {name}"), |b| {
+            b.iter(|| {
+                k = (k + 7919) % KEYS;
+                black_box(r.get_one(&black_box(k)).map(|v| *v))
+            });
+        });
+        group.bench_function(format!("get + len, {name}"), |b| {
+            b.iter(|| {
+                k = (k + 7919) % KEYS;
+                black_box(r.get(&black_box(k)).map(|v| v.len()))
+            });
+        });
+    }
+    let plain: std::collections::HashMap<u64, u64> = (0..KEYS).map(|k| (k, k)).collect();
+    let mut k = 0u64;
+    group.bench_function("HashMap::get (unsynchronised baseline)", |b| {
+        b.iter(|| {
+            k = (k + 7919) % KEYS;
+            black_box(plain.get(&black_box(k)).copied())
+        });
+    });
+    group.finish();
+}
+
+fn write(c: &mut Criterion) {
+    let mut group = c.benchmark_group("write");
+    let (_r, mut w) = map(evmap::ReadStrategy::Fenced);
+    let mut k = 0u64;
+    group.bench_function("update + publish", |b| {
+        b.iter(|| {
+            k = (k + 7919) % KEYS;
+            w.update(black_box(k), k).publish();
+        });
+    });
+    group.bench_function("1024 updates + publish (batched writes)", |b| {
+        b.iter(|| {
+            for _ in 0..1024 {
+                k = (k + 7919) % KEYS;
+                w.update(black_box(k), k);
+            }
+            w.publish();
+        });
+    });
+    let mut plain: std::collections::HashMap<u64, u64> = (0..KEYS).map(|k| (k, k)).collect();
+    group.bench_function("1024 HashMap::insert (baseline)", |b| {
+        b.iter(|| {
+            for _ in 0..1024 {
+                k = (k + 7919) % KEYS;
+                plain.insert(black_box(k), k);
+            }
+        });
+    });
+    group.finish();
+}
+
+fn publish(c: &mut Criterion) {
+    let mut group = c.benchmark_group("publish");
+    for strategy in [evmap::ReadStrategy::Fenced, evmap::ReadStrategy::Asymmetric] {
+        for idle in [0usize, 1, 1000] {
+            let (r, mut w) = map(strategy);
+            let handles: Vec<_> = (0..idle).map(|_| r.clone()).collect();
+            group.bench_function(
+                format!("publish, {:?}, {idle} idle read handles", w.read_strategy()),
+                |b| {
+                    b.iter(|| {
+                        w.publish();
+                    });
+                },
+            );
+            drop(handles);
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, get, write, publish);
+criterion_main!(benches);
