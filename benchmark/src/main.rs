@@ -24,9 +24,10 @@ use workload::{Config, Distribution, Throughput};
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum Preset {
-    /// Well under a minute: 1-2 readers and writers, uniform keys, publish every 1/32/1024.
+    /// About half a minute: 1-2 readers (also with no writer) and 1-2 writers, uniform keys,
+    /// publish every 1/32/1024.
     Quick,
-    /// The full set behind the plots in docs/benchmarks.md (several minutes).
+    /// The full set behind the plots in docs/benchmarks.md (about 12 minutes on 2 cores).
     Sweep,
     /// A few seconds; for CI, to keep the harness from rotting.
     Smoke,
@@ -71,6 +72,10 @@ struct Args {
     /// Skip the throughput runs (only the single-thread overhead).
     #[arg(long)]
     only_overhead: bool,
+    /// Skip the read-only runs (every reader count with no writer, against an unsynchronised
+    /// `HashMap`, the physical limit).
+    #[arg(long)]
+    no_read_only: bool,
     /// Where the CSV files and plots go.
     #[arg(long, default_value = "benchmark-results")]
     out: PathBuf,
@@ -85,6 +90,7 @@ struct Plan {
     repeats: usize,
     maps: Vec<MapKind>,
     overhead_rounds: usize,
+    read_only: bool,
 }
 
 fn cores() -> usize {
@@ -100,20 +106,22 @@ impl Plan {
                 writers: vec![1, 2],
                 distributions: vec![Distribution::Uniform],
                 publish_every: vec![1, 32, 1024],
-                duration: Duration::from_millis(300),
+                duration: Duration::from_millis(200),
                 repeats: 3,
                 maps: MapKind::EVERYTHING.to_vec(),
                 overhead_rounds: 7,
+                read_only: true,
             },
             Preset::Sweep => Plan {
                 readers: (1..=2 * cores).collect(),
                 writers: (1..=cores).collect(),
                 distributions: vec![Distribution::Uniform, Distribution::Skewed],
                 publish_every: (0..=10).map(|i| 1 << i).collect(),
-                duration: Duration::from_secs(1),
+                duration: Duration::from_millis(600),
                 repeats: 5,
                 maps: MapKind::EVERYTHING.to_vec(),
                 overhead_rounds: 15,
+                read_only: true,
             },
             Preset::Smoke => Plan {
                 readers: vec![1, 2],
@@ -124,6 +132,7 @@ impl Plan {
                 repeats: 1,
                 maps: MapKind::EVERYTHING.to_vec(),
                 overhead_rounds: 1,
+                read_only: true,
             },
         };
         if let Some(r) = &args.readers {
@@ -153,6 +162,9 @@ impl Plan {
         }
         if let Some(rounds) = args.overhead_rounds {
             plan.overhead_rounds = rounds;
+        }
+        if args.no_read_only {
+            plan.read_only = false;
         }
         if let Some(names) = &args.maps {
             plan.maps = names
@@ -197,13 +209,22 @@ impl Plan {
     fn baselines(&self) -> plot::Baselines {
         plot::Baselines {
             readers: *self.readers.iter().min().expect("checked non-empty"),
-            writers: *self.writers.iter().min().expect("checked non-empty"),
+            // The series with writers use the fewest writers there are; a 0 in `--writers` is
+            // the read-only series, which has a plot of its own.
+            writers: self
+                .writers
+                .iter()
+                .copied()
+                .filter(|&w| w > 0)
+                .min()
+                .unwrap_or(0),
             publish_every: *self.publish_every.iter().min().expect("checked non-empty"),
         }
     }
 
-    /// The configurations behind the three plots: readers varied (fewest writers, most frequent
-    /// publishing), writers varied (fewest readers), and the publish interval varied.
+    /// The configurations behind the plots: readers varied with no writer (the read-only
+    /// series), readers varied (fewest writers, most frequent publishing), writers varied (fewest
+    /// readers), and the publish interval varied.
     fn configs(&self) -> Vec<Config> {
         let base = self.baselines();
         let mut configs = Vec::new();
@@ -214,6 +235,14 @@ impl Plan {
                 distribution,
                 publish_every,
             };
+            if self.read_only {
+                configs.extend(
+                    self.readers
+                        .iter()
+                        .filter(|&&r| r > 0)
+                        .map(|&r| config(r, 0, base.publish_every)),
+                );
+            }
             configs.extend(
                 self.readers
                     .iter()
@@ -230,6 +259,7 @@ impl Plan {
                     .map(|&p| config(base.readers, base.writers, p)),
             );
         }
+        configs.retain(|c| c.readers + c.writers > 0);
         configs.sort();
         configs.dedup();
         configs
@@ -341,6 +371,13 @@ fn main() {
                 .map(move |&m| (*c, m))
         })
         .collect();
+    if jobs.is_empty() && !args.only_overhead {
+        eprintln!(
+            "error: nothing to run with these settings (the unsynchronised map runs only in the \
+             read-only series, which --no-read-only turns off)"
+        );
+        std::process::exit(2);
+    }
     let overhead_steps = if plan.overhead_rounds > 0 {
         plan.overhead_rounds + 2 * strategies.len() * publish::HANDLES.len()
     } else {

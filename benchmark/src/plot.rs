@@ -1,5 +1,5 @@
-//! The plots, as SVG: read throughput, write throughput, write throughput against publish
-//! frequency, and single-thread read overhead.
+//! The plots, as SVG: read throughput without and with writers, write throughput, write
+//! throughput against publish frequency, and single-thread read overhead.
 
 use crate::maps::MapKind;
 use crate::overhead::Overhead;
@@ -184,6 +184,33 @@ pub(crate) fn draw_all(
 
     let panels: Vec<Panel> = dists
         .iter()
+        .map(|&d| Panel {
+            title: format!("reads, no writer, {} keys", d.name()),
+            lines: lines(
+                all,
+                |c| c.distribution == d && c.writers == 0 && c.publish_every == base.publish_every,
+                |c| c.readers as f64,
+                reads,
+                |_| true,
+            ),
+        })
+        .filter(|p| p.lines.iter().any(|l| l.points.len() > 1))
+        .collect();
+    if !panels.is_empty() {
+        let path = dir.join("read-only-throughput.svg");
+        draw_panels(
+            &path,
+            &panels,
+            "reader threads",
+            "reads/s (median, min-max bars)",
+            false,
+        )?;
+        written.push(path);
+    }
+
+    let panels: Vec<Panel> = dists
+        .iter()
+        .filter(|_| base.writers > 0)
         .map(|&d| Panel {
             title: format!("reads, {} writer(s), {} keys", base.writers, d.name()),
             lines: lines(

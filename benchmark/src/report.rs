@@ -103,7 +103,7 @@ pub(crate) fn table(all: &[Measured]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
+        "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9} {:>8}",
         "map",
         "r",
         "w",
@@ -114,12 +114,24 @@ pub(crate) fn table(all: &[Measured]) -> String {
         "writes/s",
         "±",
         "reads vs",
-        "writes vs"
+        "writes vs",
+        "reads vs"
     );
     let _ = writeln!(
         out,
-        "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9}",
-        "", "", "", "", "every", "(median)", "range", "(median)", "range", "best peer", "best peer"
+        "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9} {:>8}",
+        "",
+        "",
+        "",
+        "",
+        "every",
+        "(median)",
+        "range",
+        "(median)",
+        "range",
+        "best peer",
+        "best peer",
+        "limit"
     );
     let mut previous = None;
     for m in all {
@@ -129,25 +141,43 @@ pub(crate) fn table(all: &[Measured]) -> String {
         previous = Some(m.config);
         let best_reads = best_peer(all, m.config, |x| x.reads.median);
         let best_writes = best_peer(all, m.config, |x| x.writes.median);
-        let publish = if m.map.publishes() {
+        let publish = if m.map.publishes() && m.config.writers > 0 {
             m.config.publish_every.to_string()
         } else {
             "-".to_owned()
         };
+        // Read-only runs also compare with the unsynchronised map, the physical limit.
+        let limit = all
+            .iter()
+            .find(|x| x.config == m.config && x.map.is_baseline())
+            .map(|x| x.reads.median);
+        let column = |threads: usize, spread: &Spread| {
+            if threads == 0 {
+                ("-".to_owned(), "-".to_owned())
+            } else {
+                (
+                    si(spread.median),
+                    format!("{:.0}%", spread.relative_range() * 100.0),
+                )
+            }
+        };
+        let (reads, reads_range) = column(m.config.readers, &m.reads);
+        let (writes, writes_range) = column(m.config.writers, &m.writes);
         let _ = writeln!(
             out,
-            "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>6.0}% {:>11} {:>6.0}% {:>9} {:>9}",
+            "{:<32} {:>3} {:>3} {:<8} {:>7} {:>11} {:>7} {:>11} {:>7} {:>9} {:>9} {:>8}",
             m.map.label(),
             m.config.readers,
             m.config.writers,
             m.config.distribution.name(),
             publish,
-            si(m.reads.median),
-            m.reads.relative_range() * 100.0,
-            si(m.writes.median),
-            m.writes.relative_range() * 100.0,
+            reads,
+            reads_range,
+            writes,
+            writes_range,
             ratio(m.reads.median, best_reads),
             ratio(m.writes.median, best_writes),
+            ratio(m.reads.median, limit),
         );
     }
     out
