@@ -103,7 +103,8 @@ fn draw_panels(
             .iter()
             .flat_map(|l| l.points.iter().map(|p| p.3))
             .fold(0.0, f64::max)
-            * 1.1;
+            // Headroom for the legend, so that it covers no line.
+            * 1.6;
         let (x_min, x_max) = if x_min >= x_max {
             (x_min - 1.0, x_max + 1.0)
         } else {
@@ -115,6 +116,12 @@ fn draw_panels(
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(64);
+        // On a linear axis (thread counts), one label per whole number and none between.
+        let x_labels = if log_x {
+            10
+        } else {
+            ((x_max - x_min).round() as usize + 1).min(16)
+        };
         macro_rules! finish {
             ($chart:expr) => {{
                 let mut chart = $chart;
@@ -122,8 +129,15 @@ fn draw_panels(
                     .configure_mesh()
                     .x_desc(x_desc)
                     .y_desc(y_desc)
+                    .x_labels(x_labels)
                     .y_label_formatter(&|v| si(*v))
-                    .x_label_formatter(&|v| format!("{v:.0}"))
+                    .x_label_formatter(&|v| {
+                        if (v - v.round()).abs() < 1e-6 {
+                            format!("{v:.0}")
+                        } else {
+                            String::new()
+                        }
+                    })
                     .draw()?;
                 for line in &panel.lines {
                     let c = color(line.map);

@@ -73,10 +73,13 @@ impl<M, S> Options<M, S> {
 
     /// Chooses how readers synchronise with the writer: [`ReadStrategy::Fenced`] (the default:
     /// a few nanoseconds per read, nothing extra per refresh) or [`ReadStrategy::Asymmetric`]
-    /// (no fence on reads at all, several microseconds per refresh), which pays off when the
-    /// writer refreshes in batches. Falls back to `Fenced` where the system cannot provide it;
-    /// [`WriteHandle::read_strategy`] says which one the map got. `docs/benchmarks.md` has the
-    /// numbers to choose with.
+    /// (no fence on reads at all, several microseconds per refresh while other threads run),
+    /// which pays off when the writer refreshes rarely (thousands of writes per refresh) and
+    /// lookups are cheap. With std's SipHash hasher the processor hides the fence behind the
+    /// hashing and both strategies read at the same speed; with a fast hasher the asymmetric
+    /// one saves a few nanoseconds per read. Falls back to `Fenced` where the system cannot
+    /// provide it; [`WriteHandle::read_strategy`] says which one the map got.
+    /// `docs/benchmarks.md` in the repository has the numbers to choose with.
     ///
     /// [`ReadStrategy::Fenced`]: crate::ReadStrategy::Fenced
     /// [`ReadStrategy::Asymmetric`]: crate::ReadStrategy::Asymmetric

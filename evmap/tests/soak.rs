@@ -43,7 +43,11 @@ fn duration() -> Duration {
     let default = if cfg!(miri) { 0.0 } else { 0.5 };
     let secs: f64 = std::env::var("EVMAP_SOAK_SECS")
         .ok()
-        .and_then(|v| v.parse().ok())
+        .map(|v| {
+            v.parse().unwrap_or_else(|_| {
+                panic!("EVMAP_SOAK_SECS must be a number of seconds, not {v:?}")
+            })
+        })
         .unwrap_or(default);
     Duration::from_secs_f64(secs)
 }

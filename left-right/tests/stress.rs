@@ -17,7 +17,11 @@ const WIDTH: usize = 16;
 fn duration() -> Duration {
     let ms = std::env::var("LEFT_RIGHT_STRESS_MS")
         .ok()
-        .and_then(|v| v.parse().ok())
+        .map(|v| {
+            v.parse().unwrap_or_else(|_| {
+                panic!("LEFT_RIGHT_STRESS_MS must be a number of milliseconds, not {v:?}")
+            })
+        })
         .unwrap_or(if cfg!(miri) { 0 } else { 300 });
     Duration::from_millis(ms)
 }
