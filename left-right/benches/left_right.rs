@@ -3,7 +3,7 @@
 //! `cargo bench -p left-right` runs them all; see docs/benchmarks.md for recorded numbers.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use left_right::Absorb;
+use left_right::{Absorb, Options, ReadStrategy};
 use std::hint::black_box;
 
 #[derive(Clone, Default)]
@@ -20,17 +20,23 @@ impl Absorb<u64> for Counter {
 }
 
 fn read_section(c: &mut Criterion) {
-    let (mut w, r) = left_right::new::<Counter, u64>();
-    w.append(1).publish();
     let mut group = c.benchmark_group("read");
-    group.bench_function("enter+deref+drop", |b| {
-        b.iter(|| black_box(r.enter().map(|g| g.0)));
-    });
-    let outer = r.enter().unwrap();
-    group.bench_function("nested enter+deref+drop", |b| {
-        b.iter(|| black_box(r.enter().map(|g| g.0)));
-    });
-    drop(outer);
+    for strategy in [ReadStrategy::Fenced, ReadStrategy::Asymmetric] {
+        let (mut w, r) = Options::default()
+            .read_strategy(strategy)
+            .construct::<Counter, u64>();
+        w.append(1).publish();
+        // The strategy this system gave (asymmetric falls back to fenced without membarrier).
+        let name = format!("{:?}", w.read_strategy());
+        group.bench_function(format!("enter+deref+drop, {name}"), |b| {
+            b.iter(|| black_box(r.enter().map(|g| g.0)));
+        });
+        let outer = r.enter().unwrap();
+        group.bench_function(format!("nested enter+deref+drop, {name}"), |b| {
+            b.iter(|| black_box(r.enter().map(|g| g.0)));
+        });
+        drop(outer);
+    }
     group.finish();
 }
 
