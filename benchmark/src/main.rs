@@ -18,7 +18,7 @@ use maps::{MapKind, with_subject};
 use report::Measured;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use workload::{Config, Distribution, Throughput};
 
@@ -76,6 +76,10 @@ struct Args {
     /// `HashMap`, the physical limit).
     #[arg(long)]
     no_read_only: bool,
+    /// Redraw the throughput plots and reprint the table of an earlier run from the `runs.csv`
+    /// in this folder (the plots are written next to it); measures nothing.
+    #[arg(long, value_name = "FOLDER")]
+    replot: Option<PathBuf>,
     /// Where the CSV files and plots go.
     #[arg(long, default_value = "benchmark-results")]
     out: PathBuf,
@@ -207,19 +211,7 @@ impl Plan {
     }
 
     fn baselines(&self) -> plot::Baselines {
-        plot::Baselines {
-            readers: *self.readers.iter().min().expect("checked non-empty"),
-            // The series with writers use the fewest writers there are; a 0 in `--writers` is
-            // the read-only series, which has a plot of its own.
-            writers: self
-                .writers
-                .iter()
-                .copied()
-                .filter(|&w| w > 0)
-                .min()
-                .unwrap_or(0),
-            publish_every: *self.publish_every.iter().min().expect("checked non-empty"),
-        }
+        plot::Baselines::from_counts(&self.readers, &self.writers, &self.publish_every)
     }
 
     /// The configurations behind the plots: readers varied with no writer (the read-only
@@ -325,6 +317,10 @@ impl Progress {
 
 fn main() {
     let args = Args::parse();
+    if let Some(dir) = &args.replot {
+        replot(dir);
+        return;
+    }
     let plan = match Plan::from_args(&args) {
         Ok(plan) => plan,
         Err(e) => {
@@ -459,21 +455,36 @@ fn main() {
         eprintln!("error: writing CSV to {}: {e}", args.out.display());
         std::process::exit(1);
     }
-    match plot::draw_all(
+    println!("CSV and plots in {}:", args.out.display());
+    draw_plots(
         &args.out,
         &measured,
-        &plan.baselines(),
         overhead.as_ref().map(|(_, rows)| rows.as_slice()),
-    ) {
+    );
+}
+
+/// Draws the plots into `dir` and lists them, or exits saying why it could not.
+fn draw_plots(dir: &Path, measured: &[Measured], overhead: Option<&[overhead::Overhead]>) {
+    match plot::draw_all(dir, measured, overhead) {
         Ok(files) => {
-            println!("CSV and plots in {}:", args.out.display());
             for f in files {
                 println!("  {}", f.display());
             }
         }
         Err(e) => {
-            eprintln!("error: drawing plots in {}: {e}", args.out.display());
+            eprintln!("error: drawing plots in {}: {e}", dir.display());
             std::process::exit(1);
         }
     }
+}
+
+/// `--replot`: the table and throughput plots of an earlier run, from its `runs.csv`.
+fn replot(dir: &Path) {
+    let measured = report::read_runs_csv(&dir.join("runs.csv")).unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    });
+    println!("{}", report::table(&measured));
+    println!("plots redrawn in {}:", dir.display());
+    draw_plots(dir, &measured, None);
 }

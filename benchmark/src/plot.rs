@@ -183,14 +183,68 @@ pub(crate) struct Baselines {
     pub(crate) publish_every: usize,
 }
 
+impl Baselines {
+    /// The series the plots hold the other settings at: the fewest readers, the fewest writers
+    /// (a 0 among the writer counts is the read-only series, which has a plot of its own) and
+    /// the most frequent publishing.
+    pub(crate) fn from_counts(
+        readers: &[usize],
+        writers: &[usize],
+        publish_every: &[usize],
+    ) -> Baselines {
+        Baselines {
+            readers: readers.iter().copied().min().unwrap_or(0),
+            writers: writers
+                .iter()
+                .copied()
+                .filter(|&w| w > 0)
+                .min()
+                .unwrap_or(0),
+            publish_every: publish_every.iter().copied().min().unwrap_or(1),
+        }
+    }
+
+    /// The same, from the configurations that were measured.
+    fn of(configs: &[Config]) -> Baselines {
+        let counts = |f: fn(&Config) -> usize| configs.iter().map(f).collect::<Vec<_>>();
+        Baselines::from_counts(
+            &counts(|c| c.readers),
+            &counts(|c| c.writers),
+            &counts(|c| c.publish_every),
+        )
+    }
+}
+
+/// Draws `panels` into `dir/name` if any line has more than one point; records the file.
+fn save(
+    written: &mut Vec<PathBuf>,
+    dir: &Path,
+    name: &str,
+    panels: Vec<Panel>,
+    x_desc: &str,
+    y_desc: &str,
+    log_x: bool,
+) -> Result<()> {
+    let panels: Vec<Panel> = panels
+        .into_iter()
+        .filter(|p| p.lines.iter().any(|l| l.points.len() > 1))
+        .collect();
+    if !panels.is_empty() {
+        let path = dir.join(name);
+        draw_panels(&path, &panels, x_desc, y_desc, log_x)?;
+        written.push(path);
+    }
+    Ok(())
+}
+
 /// Draws every plot the measurements support; returns the files written.
 pub(crate) fn draw_all(
     dir: &Path,
     all: &[Measured],
-    base: &Baselines,
     overhead: Option<&[Overhead]>,
 ) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
+    let base = Baselines::of(&all.iter().map(|m| m.config).collect::<Vec<_>>());
     let dists: BTreeSet<Distribution> = all.iter().map(|m| m.config.distribution).collect();
 
     let reads = |m: &Measured| (m.reads.median, m.reads.min, m.reads.max);
@@ -208,19 +262,16 @@ pub(crate) fn draw_all(
                 |_| true,
             ),
         })
-        .filter(|p| p.lines.iter().any(|l| l.points.len() > 1))
         .collect();
-    if !panels.is_empty() {
-        let path = dir.join("read-only-throughput.svg");
-        draw_panels(
-            &path,
-            &panels,
-            "reader threads",
-            "reads/s (median, min-max bars)",
-            false,
-        )?;
-        written.push(path);
-    }
+    save(
+        &mut written,
+        dir,
+        "read-only-throughput.svg",
+        panels,
+        "reader threads",
+        "reads/s (median, min-max bars)",
+        false,
+    )?;
 
     let panels: Vec<Panel> = dists
         .iter()
@@ -239,19 +290,16 @@ pub(crate) fn draw_all(
                 |_| true,
             ),
         })
-        .filter(|p| p.lines.iter().any(|l| l.points.len() > 1))
         .collect();
-    if !panels.is_empty() {
-        let path = dir.join("read-throughput.svg");
-        draw_panels(
-            &path,
-            &panels,
-            "reader threads",
-            "reads/s (median, min-max bars)",
-            false,
-        )?;
-        written.push(path);
-    }
+    save(
+        &mut written,
+        dir,
+        "read-throughput.svg",
+        panels,
+        "reader threads",
+        "reads/s (median, min-max bars)",
+        false,
+    )?;
 
     let panels: Vec<Panel> = dists
         .iter()
@@ -262,6 +310,7 @@ pub(crate) fn draw_all(
                 |c| {
                     c.distribution == d
                         && c.readers == base.readers
+                        && c.writers > 0
                         && c.publish_every == base.publish_every
                 },
                 |c| c.writers as f64,
@@ -269,19 +318,16 @@ pub(crate) fn draw_all(
                 |_| true,
             ),
         })
-        .filter(|p| p.lines.iter().any(|l| l.points.len() > 1))
         .collect();
-    if !panels.is_empty() {
-        let path = dir.join("write-throughput.svg");
-        draw_panels(
-            &path,
-            &panels,
-            "writer threads",
-            "writes/s (median, min-max bars)",
-            false,
-        )?;
-        written.push(path);
-    }
+    save(
+        &mut written,
+        dir,
+        "write-throughput.svg",
+        panels,
+        "writer threads",
+        "writes/s (median, min-max bars)",
+        false,
+    )?;
 
     let panels: Vec<Panel> = dists
         .iter()
@@ -300,19 +346,16 @@ pub(crate) fn draw_all(
                 MapKind::publishes,
             ),
         })
-        .filter(|p| p.lines.iter().any(|l| l.points.len() > 1))
         .collect();
-    if !panels.is_empty() {
-        let path = dir.join("write-with-refresh.svg");
-        draw_panels(
-            &path,
-            &panels,
-            "writes per publish (log scale)",
-            "writes/s (median, min-max bars)",
-            true,
-        )?;
-        written.push(path);
-    }
+    save(
+        &mut written,
+        dir,
+        "write-with-refresh.svg",
+        panels,
+        "writes per publish (log scale)",
+        "writes/s (median, min-max bars)",
+        true,
+    )?;
 
     if let Some(rows) = overhead.filter(|rows| !rows.is_empty()) {
         let path = dir.join("read-overhead.svg");

@@ -3,7 +3,8 @@
 use crate::maps::MapKind;
 use crate::overhead::{Baseline, Overhead, WRITE_BATCH};
 use crate::publish::PublishCost;
-use crate::workload::{Config, Throughput};
+use crate::workload::{Config, Distribution, Throughput};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
@@ -221,6 +222,47 @@ pub(crate) fn overhead_table(baseline: &Baseline, rows: &[Overhead]) -> String {
 
 fn fmt2(x: f64) -> String {
     format!("{x:.2}")
+}
+
+/// Reads back the `runs.csv` that [`write_csv`] wrote: every repeat of every configuration, so
+/// that the table and plots of an earlier run can be redrawn.
+pub(crate) fn read_runs_csv(path: &Path) -> Result<Vec<Measured>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut runs: BTreeMap<(Config, MapKind), Vec<Throughput>> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let bad = || format!("{}:{}: not a runs.csv row: {line:?}", path.display(), i + 1);
+        let fields: Vec<&str> = line.split(',').collect();
+        let [
+            map,
+            readers,
+            writers,
+            distribution,
+            publish_every,
+            _repeat,
+            reads,
+            writes,
+        ] = fields[..]
+        else {
+            return Err(bad());
+        };
+        let number = |field: &str| field.parse::<usize>().map_err(|_| bad());
+        let rate = |field: &str| field.parse::<f64>().map_err(|_| bad());
+        let config = Config {
+            readers: number(readers)?,
+            writers: number(writers)?,
+            distribution: Distribution::parse(distribution).ok_or_else(bad)?,
+            publish_every: number(publish_every)?,
+        };
+        let map = MapKind::parse(map).ok_or_else(bad)?;
+        runs.entry((config, map)).or_default().push(Throughput {
+            reads: rate(reads)?,
+            writes: rate(writes)?,
+        });
+    }
+    Ok(runs
+        .into_iter()
+        .map(|((config, map), runs)| Measured::new(map, config, runs))
+        .collect())
 }
 
 /// Writes `runs.csv` (every repeat), `summary.csv` (medians and ranges) and `overhead.csv`.

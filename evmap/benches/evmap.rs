@@ -2,28 +2,34 @@
 //! `cargo bench -p evmap`. The cross-map comparison lives in the `benchmark` binary.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::hint::black_box;
 
 const KEYS: u64 = 10_000;
 
-fn map(
-    strategy: evmap::ReadStrategy,
-) -> (evmap::ReadHandle<u64, u64>, evmap::WriteHandle<u64, u64>) {
+type Map<S> = (
+    evmap::ReadHandle<u64, u64, (), S>,
+    evmap::WriteHandle<u64, u64, (), S>,
+);
+
+fn map<S: BuildHasher + Clone>(strategy: evmap::ReadStrategy, hasher: S) -> Map<S> {
     let (r, mut w) = evmap::Options::default()
         .with_capacity(KEYS as usize)
+        .with_hasher(hasher)
         .read_strategy(strategy)
         .construct();
-    for k in 0..KEYS {
-        w.update(k, k);
-    }
+    w.extend((0..KEYS).map(|k| (k, k)));
     w.publish();
     (r, w)
 }
 
-fn get(c: &mut Criterion) {
-    let mut group = c.benchmark_group("get");
+/// Lookups with `hasher`, through both strategies and through an unsynchronised `HashMap`.
+fn lookups<S: BuildHasher + Clone>(c: &mut Criterion, group: &str, hasher: S) {
+    let mut group = c.benchmark_group(group);
     for strategy in [evmap::ReadStrategy::Fenced, evmap::ReadStrategy::Asymmetric] {
-        let (r, w) = map(strategy);
+        let (r, w) = map(strategy, hasher.clone());
         let name = format!("{:?}", w.read_strategy());
         let mut k = 0u64;
         group.bench_function(format!("get_one, {name}"), |b| {
@@ -39,7 +45,8 @@ fn get(c: &mut Criterion) {
             });
         });
     }
-    let plain: std::collections::HashMap<u64, u64> = (0..KEYS).map(|k| (k, k)).collect();
+    let mut plain = HashMap::with_hasher(hasher);
+    plain.extend((0..KEYS).map(|k| (k, k)));
     let mut k = 0u64;
     group.bench_function("HashMap::get (unsynchronised baseline)", |b| {
         b.iter(|| {
@@ -50,12 +57,16 @@ fn get(c: &mut Criterion) {
     group.finish();
 }
 
+fn get(c: &mut Criterion) {
+    lookups(c, "get", RandomState::new());
+}
+
 /// A multiply-shift hasher for `u64` keys: a few cycles instead of SipHash's few dozen. With it,
 /// what the read protocol itself costs is no longer hidden behind the hashing.
 #[derive(Clone, Default)]
 struct MultiplyShift(u64);
 
-impl std::hash::Hasher for MultiplyShift {
+impl Hasher for MultiplyShift {
     fn finish(&self) -> u64 {
         self.0
     }
@@ -73,41 +84,17 @@ impl std::hash::Hasher for MultiplyShift {
     }
 }
 
-type Fast = std::hash::BuildHasherDefault<MultiplyShift>;
-
 fn get_fast_hasher(c: &mut Criterion) {
-    let mut group = c.benchmark_group("get, multiply-shift hasher");
-    for strategy in [evmap::ReadStrategy::Fenced, evmap::ReadStrategy::Asymmetric] {
-        let (r, mut w) = evmap::Options::default()
-            .with_capacity(KEYS as usize)
-            .with_hasher(Fast::default())
-            .read_strategy(strategy)
-            .construct::<u64, u64>();
-        w.extend((0..KEYS).map(|k| (k, k)));
-        w.publish();
-        let name = format!("{:?}", w.read_strategy());
-        let mut k = 0u64;
-        group.bench_function(format!("get_one, {name}"), |b| {
-            b.iter(|| {
-                k = (k + 7919) % KEYS;
-                black_box(r.get_one(&black_box(k)).map(|v| *v))
-            });
-        });
-    }
-    let plain: std::collections::HashMap<u64, u64, Fast> = (0..KEYS).map(|k| (k, k)).collect();
-    let mut k = 0u64;
-    group.bench_function("HashMap::get (unsynchronised baseline)", |b| {
-        b.iter(|| {
-            k = (k + 7919) % KEYS;
-            black_box(plain.get(&black_box(k)).copied())
-        });
-    });
-    group.finish();
+    lookups(
+        c,
+        "get, multiply-shift hasher",
+        BuildHasherDefault::<MultiplyShift>::default(),
+    );
 }
 
 fn write(c: &mut Criterion) {
     let mut group = c.benchmark_group("write");
-    let (_r, mut w) = map(evmap::ReadStrategy::Fenced);
+    let (_r, mut w) = map(evmap::ReadStrategy::Fenced, RandomState::new());
     let mut k = 0u64;
     group.bench_function("update + publish", |b| {
         b.iter(|| {
@@ -124,7 +111,7 @@ fn write(c: &mut Criterion) {
             w.publish();
         });
     });
-    let mut plain: std::collections::HashMap<u64, u64> = (0..KEYS).map(|k| (k, k)).collect();
+    let mut plain: HashMap<u64, u64> = (0..KEYS).map(|k| (k, k)).collect();
     group.bench_function("1024 HashMap::insert (baseline)", |b| {
         b.iter(|| {
             for _ in 0..1024 {
@@ -140,7 +127,7 @@ fn publish(c: &mut Criterion) {
     let mut group = c.benchmark_group("publish");
     for strategy in [evmap::ReadStrategy::Fenced, evmap::ReadStrategy::Asymmetric] {
         for idle in [0usize, 1, 1000] {
-            let (r, mut w) = map(strategy);
+            let (r, mut w) = map(strategy, RandomState::new());
             let handles: Vec<_> = (0..idle).map(|_| r.clone()).collect();
             group.bench_function(
                 format!("publish, {:?}, {idle} idle read handles", w.read_strategy()),

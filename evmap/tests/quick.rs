@@ -5,6 +5,8 @@
 //! `EVMAP_QUICKCHECK_TESTS` sets the number of cases (default 10,000, as in CI; the
 //! pre-release deep run uses 1,000,000). The test prints how many cases passed.
 
+mod common;
+
 use quickcheck::{Arbitrary, Gen, QuickCheck};
 use std::collections::HashMap;
 
@@ -137,18 +139,8 @@ fn matches_model(ops: Vec<Op>) -> bool {
 
 #[test]
 fn reader_matches_a_sequential_model() {
-    let tests: u64 = match std::env::var("EVMAP_QUICKCHECK_TESTS") {
-        Ok(n) => n.parse().unwrap_or_else(|_| {
-            panic!("EVMAP_QUICKCHECK_TESTS must be a number of cases, not {n:?}")
-        }),
-        Err(_) => {
-            if cfg!(miri) {
-                10
-            } else {
-                10_000
-            }
-        }
-    };
+    let default = if cfg!(miri) { 10 } else { 10_000 };
+    let tests: u64 = common::knob("EVMAP_QUICKCHECK_TESTS", "cases", default);
     // The property never discards a case; `min_tests_passed` makes sure of it.
     QuickCheck::new()
         .tests(tests)

@@ -12,6 +12,8 @@
 //! the digest published with it (a torn or half-applied refresh would not match), that refresh
 //! counts never go back, and that point lookups agree with what the view says.
 
+mod common;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -41,15 +43,7 @@ type Meta = (u64, u64);
 
 fn duration() -> Duration {
     let default = if cfg!(miri) { 0.0 } else { 0.5 };
-    let secs: f64 = std::env::var("EVMAP_SOAK_SECS")
-        .ok()
-        .map(|v| {
-            v.parse().unwrap_or_else(|_| {
-                panic!("EVMAP_SOAK_SECS must be a number of seconds, not {v:?}")
-            })
-        })
-        .unwrap_or(default);
-    Duration::from_secs_f64(secs)
+    Duration::from_secs_f64(common::knob("EVMAP_SOAK_SECS", "seconds", default))
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Readers on other threads see each refresh whole, keep working while the writer refreshes
 //! continuously, and can clone their handles while the writer publishes.
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
@@ -15,15 +17,8 @@ const fn at_least(native: u64) -> u64 {
 }
 
 fn duration() -> Duration {
-    let ms = std::env::var("EVMAP_STRESS_MS")
-        .ok()
-        .map(|v| {
-            v.parse().unwrap_or_else(|_| {
-                panic!("EVMAP_STRESS_MS must be a number of milliseconds, not {v:?}")
-            })
-        })
-        .unwrap_or(if cfg!(miri) { 0 } else { 300 });
-    Duration::from_millis(ms)
+    let default = if cfg!(miri) { 0 } else { 300 };
+    Duration::from_millis(common::knob("EVMAP_STRESS_MS", "milliseconds", default))
 }
 
 /// Every refresh moves every key to the next generation (replacing its bag) and sets the meta to

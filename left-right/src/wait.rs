@@ -219,11 +219,11 @@ fn spin_until_departed(slot: &Slot, seen: usize, scan: Scan) -> bool {
 /// SPINNING to PARKED, so that a departing reader unparks us.
 fn park_until_departed(slot: &Slot, seen: usize, scan: Scan, stats: &mut PublishStats) {
     let line = &slot.wake_line;
-    // SAFETY: the state is SPINNING or DEPARTED, written by us or by a reader that has finished
-    // with the line; a reader reads `waker` only after moving the state from PARKED to WAKING,
-    // and PARKED is set only below, after this write.
-    line.waker
-        .with_mut(|waker| unsafe { *waker = Some(current_thread()) });
+    line.waker.with_mut(|waker| {
+        // SAFETY: the state is SPINNING or DEPARTED (no reader holds the line); readers read
+        // `waker` only after moving PARKED to WAKING, and we set PARKED below, after this write.
+        unsafe { *waker = Some(current_thread()) }
+    });
     // Release: a reader that takes the handshake sees the waker written above.
     if line
         .state
@@ -294,10 +294,9 @@ pub(crate) fn wake_writer(slot: &Slot, mut state: usize) {
                 ) {
                     Ok(_) => {
                         line.waker.with(|waker| {
-                            // SAFETY: we hold the handshake (WAKING): the writer wrote `waker`
-                            // before its release exchange to PARKED, which our acquire exchange
-                            // read, and it does not write `waker` again until it has seen the
-                            // IDLE we store below.
+                            // SAFETY: we hold the handshake (WAKING); the writer wrote `waker`
+                            // before its release exchange to PARKED, which we acquired, and
+                            // writes it again only after it sees the IDLE we store below.
                             let waker = unsafe { &*waker };
                             if let Some(writer) = waker {
                                 writer.unpark();

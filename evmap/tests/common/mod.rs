@@ -1,4 +1,5 @@
-//! Values that count their own drops, for the drop-accounting and panic tests.
+//! Values that count their own drops, for the drop-accounting and panic tests, and the test
+//! knobs read from the environment.
 #![allow(dead_code, unreachable_pub)]
 
 use std::collections::HashSet;
@@ -72,5 +73,16 @@ impl Eq for Counted {}
 impl Hash for Counted {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.value.hash(state);
+    }
+}
+
+/// A test knob from the environment: the variable `name` as a number of `unit`, or `default`
+/// when it is unset. A value that does not parse fails the test and names the variable.
+pub fn knob<T: std::str::FromStr>(name: &str, unit: &str, default: T) -> T {
+    match std::env::var(name) {
+        Ok(value) => value
+            .parse()
+            .unwrap_or_else(|_| panic!("{name} must be a number of {unit}, not {value:?}")),
+        Err(_) => default,
     }
 }
