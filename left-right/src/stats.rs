@@ -15,6 +15,9 @@ pub struct PublishStats {
     pub publishes: u64,
     /// Publishes that found a reader still inside the stale copy and had to wait for it.
     pub waits: u64,
+    /// Of those waits, how many ended at the second look after the writer's quiet pause, without
+    /// arming any reader's wake line.
+    pub quiet_waits: u64,
     /// Times the writer went to sleep waiting for a reader (after spinning and yielding).
     pub parks: u64,
     /// Of those sleeps, how many ended because the departing reader woke the writer up.
