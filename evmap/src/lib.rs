@@ -174,6 +174,11 @@
 //!   [`ReadHandle::enter`] returns `None` in that case.
 //! * `Values::iter` yields each value as often as it occurs; the bag iterator is [`BagIter`].
 //! * [`MapReadRef::meta`] returns an `Option`, since a view can be empty.
+//! * `Options::assert_stable` and `new_assert_stable` are gone: there is nothing left to assert.
+//! * [`ValuesIter`] (from [`MapReadRef::values`]) iterates the view's bags, one per key; to
+//!   iterate one bag, use `&Values` or [`Values::iter`].
+//! * `WriteHandle::empty_random` (feature `eviction`) takes a `rand` 0.10 `Rng` and returns the
+//!   removed keys and bags as an owned `Vec`, rather than an iterator borrowing the writer.
 //!
 //! # When user code misbehaves
 //!

@@ -1,8 +1,10 @@
 //! The hash table inside each copy of the map.
 //!
-//! Every operation carries the hash of its key, computed once by the writer, so the two copies
-//! (and the rehashes when either table grows) never hash a key again: one hash per write instead
-//! of two. Readers hash their lookup key once, with the same hasher.
+//! Every operation carries the hash of its key, computed once by the writer, so applying it to
+//! either copy does not hash the key again: one hash per write instead of two. Readers hash their
+//! lookup key once, with the same hasher. The default backend stores no hashes, so when a table
+//! grows or is shrunk (`fit_all`) it rehashes its keys with the map's hasher, calling the keys'
+//! `Hash` again.
 //!
 //! Two interchangeable backends: a `hashbrown::HashTable` (the default), or with the `indexed`
 //! feature an `IndexMap`, which keeps insertion order and gives index access.

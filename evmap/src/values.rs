@@ -300,3 +300,98 @@ impl<V: fmt::Debug, S> fmt::Debug for BagIter<'_, V, S> {
         f.debug_struct("BagIter").finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{BAG_THRESHOLD, Repr, Values};
+    use std::collections::hash_map::RandomState;
+
+    #[derive(Debug, PartialEq, Eq)]
+    enum Kind {
+        One,
+        Few,
+        Many,
+    }
+
+    fn kind<V, S>(values: &Values<V, S>) -> Kind {
+        match values.0 {
+            Repr::One(_) => Kind::One,
+            Repr::Few(_) => Kind::Few,
+            Repr::Many(_) => Kind::Many,
+        }
+    }
+
+    fn bag(values: impl IntoIterator<Item = u32>) -> (Values<u32>, RandomState) {
+        let hasher = RandomState::new();
+        let mut bag = Values::empty();
+        for v in values {
+            bag.push(v, &hasher);
+        }
+        (bag, hasher)
+    }
+
+    #[test]
+    fn one_value_is_inline_and_the_hash_bag_starts_at_the_threshold() {
+        assert_eq!(kind(&bag([7]).0), Kind::One);
+        assert_eq!(kind(&bag(0..2).0), Kind::Few);
+        let below = BAG_THRESHOLD as u32 - 1;
+        assert_eq!(kind(&bag(0..below).0), Kind::Few);
+        let (at, _) = bag(0..below + 1);
+        assert_eq!(kind(&at), Kind::Many);
+        assert_eq!(at.len(), BAG_THRESHOLD);
+    }
+
+    #[test]
+    fn reserving_up_to_the_threshold_switches_to_the_hash_bag() {
+        let (mut few, hasher) = bag(0..3);
+        few.reserve(BAG_THRESHOLD - 4, &hasher);
+        assert_eq!(kind(&few), Kind::Few);
+        few.reserve(BAG_THRESHOLD - 3, &hasher);
+        assert_eq!(kind(&few), Kind::Many);
+        assert_eq!(few.len(), 3);
+    }
+
+    #[test]
+    fn fit_moves_a_small_distinct_hash_bag_back_to_a_vector() {
+        let (mut values, _) = bag(0..40);
+        for v in 20..40 {
+            values.remove_one(&v);
+        }
+        assert_eq!(kind(&values), Kind::Many, "removals alone do not convert");
+        values.fit();
+        assert_eq!(kind(&values), Kind::Few);
+        assert_eq!(values.capacity(), 20);
+        let mut left: Vec<u32> = values.iter().copied().collect();
+        left.sort_unstable();
+        assert_eq!(left, (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn fit_keeps_a_hash_bag_that_holds_duplicates() {
+        let (mut values, hasher) = bag(0..40);
+        for v in 2..40 {
+            values.remove_one(&v);
+        }
+        values.push(1, &hasher);
+        values.fit();
+        assert_eq!(kind(&values), Kind::Many);
+        assert_eq!(values.len(), 3);
+    }
+
+    #[test]
+    fn fit_puts_a_last_value_back_inline() {
+        let (mut few, _) = bag(0..5);
+        for v in 1..5 {
+            few.remove_one(&v);
+        }
+        few.fit();
+        assert_eq!(kind(&few), Kind::One);
+        let (mut many, _) = bag(0..40);
+        for v in 1..40 {
+            many.remove_one(&v);
+        }
+        many.fit();
+        assert_eq!(kind(&many), Kind::One);
+        assert_eq!(many.get_one(), Some(&0));
+    }
+}

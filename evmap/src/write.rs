@@ -91,12 +91,18 @@ where
     }
 
     /// Publishes only if there are writes readers have not seen.
+    ///
+    /// Until the first publish there always are: a new map is empty to readers, and it is the
+    /// first publish that makes it ready (see [`has_pending`](Self::has_pending)).
     pub fn flush(&mut self) -> &mut Self {
         self.handle.flush();
         self
     }
 
     /// Whether there are writes readers have not seen yet.
+    ///
+    /// `true` on a new map even before any write: the first publish also marks the map ready
+    /// (readers see `enter() == None` until then), and that mark is itself pending.
     pub fn has_pending(&self) -> bool {
         self.handle.has_pending_operations()
     }
@@ -280,12 +286,15 @@ where
                     chosen.push((guard.hasher.hash_one(key), key.clone(), values.clone()));
                 }
             } else {
-                let mut seen: std::collections::HashSet<&K> = std::collections::HashSet::new();
+                // Entries are told apart by where they live, not by `K: Eq`: a key type whose
+                // `eq` lies (say, always `true`) must not keep this loop from finding n entries.
+                let mut seen: std::collections::HashSet<*const K> =
+                    std::collections::HashSet::with_capacity(n);
                 while chosen.len() < n {
                     let Some((hash, key, values)) = table.random_entry(rng, &guard.hasher) else {
                         break;
                     };
-                    if seen.insert(key) {
+                    if seen.insert(std::ptr::from_ref(key)) {
                         chosen.push((hash, key.clone(), values.clone()));
                     }
                 }

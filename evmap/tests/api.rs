@@ -45,6 +45,127 @@ fn nothing_is_visible_before_the_first_refresh() {
     assert_eq!(*r.meta().unwrap(), "next");
 }
 
+/// Each write, on a published map, leaves what readers see unchanged until the next refresh;
+/// then readers see exactly its effect.
+#[test]
+fn no_write_is_visible_until_the_refresh_after_it() {
+    type Writer = evmap::WriteHandle<&'static str, u32>;
+    type Case = (&'static str, fn(&mut Writer), Option<Vec<u32>>);
+    let writes: [Case; 14] = [
+        (
+            "insert",
+            |w| {
+                w.insert("a", 4);
+            },
+            Some(vec![1, 2, 2, 4]),
+        ),
+        (
+            "update",
+            |w| {
+                w.update("a", 9);
+            },
+            Some(vec![9]),
+        ),
+        (
+            "remove",
+            |w| {
+                w.remove("a", 2);
+            },
+            Some(vec![1, 2]),
+        ),
+        (
+            "remove_value",
+            |w| {
+                w.remove_value("a", 1);
+            },
+            Some(vec![2, 2]),
+        ),
+        (
+            "empty",
+            |w| {
+                w.empty("a");
+            },
+            None,
+        ),
+        (
+            "remove_entry",
+            |w| {
+                w.remove_entry("a");
+            },
+            None,
+        ),
+        (
+            "clear",
+            |w| {
+                w.clear("a");
+            },
+            Some(vec![]),
+        ),
+        (
+            "purge",
+            |w| {
+                w.purge();
+            },
+            None,
+        ),
+        (
+            "retain",
+            |w| {
+                w.retain("a", |&v| v != 2);
+            },
+            Some(vec![1]),
+        ),
+        (
+            "extend",
+            |w| w.extend([("a", 5), ("a", 6)]),
+            Some(vec![1, 2, 2, 5, 6]),
+        ),
+        (
+            "fit",
+            |w| {
+                w.remove("a", 1).fit("a");
+            },
+            Some(vec![2, 2]),
+        ),
+        (
+            "fit_all",
+            |w| {
+                w.remove("a", 1).fit_all();
+            },
+            Some(vec![2, 2]),
+        ),
+        (
+            "reserve",
+            |w| {
+                w.reserve("a", 40).insert("a", 3);
+            },
+            Some(vec![1, 2, 2, 3]),
+        ),
+        (
+            "set_meta",
+            |w| {
+                w.insert("a", 0).set_meta(());
+            },
+            Some(vec![0, 1, 2, 2]),
+        ),
+    ];
+    for (name, write, after) in writes {
+        let (r, mut w) = evmap::new::<&str, u32>();
+        w.insert("a", 1)
+            .insert("a", 2)
+            .insert("a", 2)
+            .insert("b", 3);
+        w.refresh();
+        write(&mut w);
+        assert!(w.has_pending(), "{name}: pending");
+        assert_eq!(bag(&r, "a"), Some(vec![1, 2, 2]), "{name}: not yet visible");
+        assert_eq!(r.len(), 2, "{name}: not yet visible");
+        w.refresh();
+        assert_eq!(bag(&r, "a"), after, "{name}: visible after refresh");
+        assert!(!w.has_pending(), "{name}: nothing pending after refresh");
+    }
+}
+
 #[test]
 fn insert_update_remove() {
     let (r, mut w) = evmap::new::<&str, u32>();
@@ -403,7 +524,9 @@ fn large_bags_move_to_a_hash_bag_and_back() {
     w.retain(0, |v| v.0 < 20).fit(0).refresh();
     let values = r.get(&0).unwrap();
     assert_eq!(values.len(), 20);
-    assert!(values.capacity() < 32, "capacity {}", values.capacity());
+    // A fitted vector holds exactly its values; a hash bag of 20 would report 28 (the
+    // representation itself is checked by the unit tests in `values.rs`).
+    assert_eq!(values.capacity(), 20);
     drop(values);
 
     // With a duplicate it stays a hash bag.

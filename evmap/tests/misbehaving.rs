@@ -44,7 +44,31 @@ impl Hash for Fickle {
     }
 }
 
+/// Runs `f` on its own thread and fails the test if it has not finished within a minute, so that
+/// a hang shows up as a failure that names the test rather than as a stuck CI job.
+fn within_a_minute(what: &str, f: impl FnOnce() + Send + 'static) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        f();
+        tx.send(()).ok();
+    });
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(()) => worker.join().expect("the test body does not panic"),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            // The body panicked: report its panic.
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("{what} hung"),
+    }
+}
+
 fn run_fickle(fickle_hash: bool) {
+    within_a_minute("a map with fickle keys", move || fickle_rounds(fickle_hash));
+}
+
+fn fickle_rounds(fickle_hash: bool) {
     let census = Census::new();
     let calls = Arc::new(AtomicUsize::new(0));
     let key = |id: u8| Fickle {
@@ -87,8 +111,12 @@ fn run_fickle(fickle_hash: bool) {
     w.fit_all().refresh().refresh();
     stop.store(true, Ordering::Relaxed);
     reader.join().expect("readers never panic");
-    // Whatever readers saw, the map is usable and every value is dropped exactly once.
-    let _ = r.len();
+    // Whatever readers saw, the map is still usable, it holds no value that is not alive, and
+    // every value is dropped exactly once.
+    let published: usize = r.read().iter().map(|(_, v)| v.len()).sum();
+    assert!(published <= census.alive());
+    w.purge().refresh();
+    assert_eq!(r.len(), 0, "purge empties the map whatever the keys say");
     drop((r, w));
     assert_eq!(census.alive(), 0);
 }
@@ -101,6 +129,60 @@ fn keys_with_non_deterministic_eq() {
 #[test]
 fn keys_with_non_deterministic_hash_and_eq() {
     run_fickle(true);
+}
+
+/// A key that is honest while the map is filled and then claims to equal every other key, with a
+/// constant hash. Regression test: `empty_random` once told the entries it had picked apart with
+/// `K: Eq`, so against such keys it never found a second distinct one and looped forever.
+#[cfg(feature = "eviction")]
+#[test]
+fn empty_random_with_keys_that_all_claim_to_be_equal() {
+    use rand::SeedableRng;
+
+    #[derive(Clone, Debug)]
+    struct Liar {
+        id: u32,
+        lying: Arc<AtomicBool>,
+    }
+    impl PartialEq for Liar {
+        fn eq(&self, other: &Self) -> bool {
+            self.lying.load(Ordering::Relaxed) || self.id == other.id
+        }
+    }
+    impl Eq for Liar {}
+    impl Hash for Liar {
+        fn hash<H: Hasher>(&self, state: &mut H) {
+            0u8.hash(state);
+        }
+    }
+
+    within_a_minute("empty_random on lying keys", || {
+        let census = Census::new();
+        let lying = Arc::new(AtomicBool::new(false));
+        let (r, mut w) = evmap::new::<Liar, Counted>();
+        for id in 0..10 {
+            let key = Liar {
+                id,
+                lying: Arc::clone(&lying),
+            };
+            w.insert(key, Counted::new(&census, id));
+        }
+        w.refresh();
+        assert_eq!(r.len(), 10);
+        lying.store(true, Ordering::Relaxed);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let evicted = w.empty_random(&mut rng, 5);
+        let mut ids: Vec<u32> = evicted.iter().map(|(k, _)| k.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 5, "five distinct entries were chosen");
+        // Which entries the removals hit is up to the lying `eq`; the copies agree on it.
+        w.refresh();
+        assert!(r.len() < 10, "the removals took effect");
+        drop(evicted);
+        drop((r, w));
+        assert_eq!(census.alive(), 0, "every value dropped exactly once");
+    });
 }
 
 /// A key whose `Hash` or `Eq` panics on demand.

@@ -74,6 +74,20 @@ fn readers_see_each_refresh_whole() {
     }
 }
 
+/// Checks that `view` is exactly what the writer below had published after some number of its
+/// inserts (the `i`-th insert puts `i` into the bag of key `i % 16`), and returns that number.
+fn whole_insert_prefix(view: &evmap::MapReadRef<'_, u64, u64>) -> u64 {
+    let total: u64 = view.values().map(|bag| bag.len() as u64).sum();
+    assert_eq!(view.len() as u64, total.min(16));
+    for (&key, bag) in view.iter() {
+        assert_eq!(bag.len() as u64, total / 16 + u64::from(key < total % 16));
+        let mut values: Vec<u64> = bag.iter().copied().collect();
+        values.sort_unstable();
+        assert!(values.iter().zip(0..).all(|(&v, j)| v == key + 16 * j));
+    }
+    total
+}
+
 #[test]
 fn handles_are_cloned_and_made_while_the_writer_publishes() {
     let (r, mut w) = evmap::new::<u64, u64>();
@@ -85,11 +99,19 @@ fn handles_are_cloned_and_made_while_the_writer_publishes() {
             let stop = Arc::clone(&stop);
             thread::spawn(move || {
                 let mut made = 0u64;
+                let mut last_seen = 0;
                 while !stop.load(Ordering::Relaxed) || made < 10 {
                     let h = factory.handle();
                     let view = h.read();
+                    let seen = whole_insert_prefix(&view);
                     let again = h.clone();
-                    let _ = again.get_one(&0);
+                    // Made after `view` was taken, so it reads that publish or a later one.
+                    let seen_again = whole_insert_prefix(&again.read());
+                    assert!(last_seen <= seen && seen <= seen_again);
+                    if seen_again > 0 {
+                        assert!(again.get_one(&0).is_some());
+                    }
+                    last_seen = seen_again;
                     drop(view);
                     made += 1;
                 }

@@ -2,7 +2,7 @@
 //! the writer's own account of what publishing cost it (`WriteHandle::publish_stats`):
 //!
 //! ```text
-//! cargo run --release -p benchmark --bin publish_probe -- [every=1] [ms=1000] [runs=1]
+//! cargo run --release -p benchmark --bin publish_probe -- [every=1] [ms=1000] [runs=1] [fenced|asymmetric]
 //! ```
 //!
 //! Prints one line per run: reads/s, writes/s, publishes/s, and how the writer's waits for the
@@ -17,6 +17,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 const SPAN: u64 = 10_000;
+const USAGE: &str = "usage: publish_probe [every=1] [ms=1000] [runs=1] [fenced|asymmetric]";
 
 /// xorshift64: enough to spread lookups over the keys.
 fn next(x: &mut u64) -> u64 {
@@ -30,7 +31,7 @@ fn arg(args: &[String], i: usize, default: u64) -> u64 {
     match args.get(i) {
         None => default,
         Some(a) => a.parse().unwrap_or_else(|_| {
-            eprintln!("usage: publish_probe [every=1] [ms=1000] [runs=1] (got {a:?})");
+            eprintln!("{USAGE} (got {a:?})");
             std::process::exit(2)
         }),
     }
@@ -41,17 +42,27 @@ fn main() {
     let every = arg(&args, 0, 1).max(1);
     let duration = Duration::from_millis(arg(&args, 1, 1000).max(1));
     let runs = arg(&args, 2, 1).max(1);
+    let strategy = match args.get(3).map(String::as_str) {
+        None | Some("fenced") => evmap::ReadStrategy::Fenced,
+        Some("asymmetric") => evmap::ReadStrategy::Asymmetric,
+        Some(other) => {
+            eprintln!("{USAGE} (got {other:?})");
+            std::process::exit(2)
+        }
+    };
     println!(
         "{:>10} {:>10} {:>10} {:>8} {:>7} {:>7} {:>7} {:>9}",
         "reads/s", "writes/s", "publ/s", "waits%", "quiet%", "woken%", "parks", "wait ms"
     );
     for _ in 0..runs {
-        run(every, duration);
+        run(every, duration, strategy);
     }
 }
 
-fn run(every: u64, duration: Duration) {
-    let (reader, mut writer) = evmap::new::<u64, u64>();
+fn run(every: u64, duration: Duration, strategy: evmap::ReadStrategy) {
+    let (reader, mut writer) = evmap::Options::default()
+        .read_strategy(strategy)
+        .construct::<u64, u64>();
     for k in 0..SPAN {
         writer.update(k, k);
     }
