@@ -11,7 +11,7 @@ fn sorted<V: Ord + Clone, S>(values: &Values<V, S>) -> Vec<V> {
     v
 }
 
-fn bag(r: &evmap::ReadHandle<&'static str, u32>, key: &str) -> Option<Vec<u32>> {
+fn bag<M>(r: &evmap::ReadHandle<&'static str, u32, M>, key: &str) -> Option<Vec<u32>> {
     r.get(key).map(|values| sorted(&values))
 }
 
@@ -45,124 +45,82 @@ fn nothing_is_visible_before_the_first_refresh() {
     assert_eq!(*r.meta().unwrap(), "next");
 }
 
-/// Each write, on a published map, leaves what readers see unchanged until the next refresh;
-/// then readers see exactly its effect.
+/// Each write, on a published map, leaves what readers see (the bags, their capacity, the meta)
+/// unchanged until the next refresh; then readers see exactly its effect.
 #[test]
 fn no_write_is_visible_until_the_refresh_after_it() {
-    type Writer = evmap::WriteHandle<&'static str, u32>;
-    type Case = (&'static str, fn(&mut Writer), Option<Vec<u32>>);
-    let writes: [Case; 14] = [
-        (
-            "insert",
-            |w| {
-                w.insert("a", 4);
-            },
-            Some(vec![1, 2, 2, 4]),
-        ),
-        (
-            "update",
-            |w| {
-                w.update("a", 9);
-            },
-            Some(vec![9]),
-        ),
-        (
-            "remove",
-            |w| {
-                w.remove("a", 2);
-            },
-            Some(vec![1, 2]),
-        ),
-        (
-            "remove_value",
-            |w| {
-                w.remove_value("a", 1);
-            },
-            Some(vec![2, 2]),
-        ),
-        (
-            "empty",
-            |w| {
-                w.empty("a");
-            },
-            None,
-        ),
-        (
-            "remove_entry",
-            |w| {
-                w.remove_entry("a");
-            },
-            None,
-        ),
-        (
-            "clear",
-            |w| {
-                w.clear("a");
-            },
-            Some(vec![]),
-        ),
-        (
-            "purge",
-            |w| {
-                w.purge();
-            },
-            None,
-        ),
-        (
-            "retain",
-            |w| {
-                w.retain("a", |&v| v != 2);
-            },
-            Some(vec![1]),
-        ),
-        (
-            "extend",
-            |w| w.extend([("a", 5), ("a", 6)]),
-            Some(vec![1, 2, 2, 5, 6]),
-        ),
-        (
-            "fit",
-            |w| {
-                w.remove("a", 1).fit("a");
-            },
-            Some(vec![2, 2]),
-        ),
-        (
-            "fit_all",
-            |w| {
-                w.remove("a", 1).fit_all();
-            },
-            Some(vec![2, 2]),
-        ),
-        (
-            "reserve",
-            |w| {
-                w.reserve("a", 40).insert("a", 3);
-            },
-            Some(vec![1, 2, 2, 3]),
-        ),
-        (
-            "set_meta",
-            |w| {
-                w.insert("a", 0).set_meta(());
-            },
-            Some(vec![0, 1, 2, 2]),
-        ),
+    fn write(w: &mut evmap::WriteHandle<&'static str, u32, u32>, name: &str) {
+        match name {
+            "insert" => w.insert("a", 4),
+            "update" => w.update("a", 9),
+            "remove" => w.remove("a", 2),
+            "remove_value" => w.remove_value("a", 1),
+            "empty" => w.empty("a"),
+            "remove_entry" => w.remove_entry("a"),
+            "clear" => w.clear("a"),
+            "purge" => w.purge(),
+            "retain" => w.retain("a", |&v| v != 2),
+            "extend" => {
+                w.extend([("a", 5), ("a", 6)]);
+                w
+            }
+            "fit" => w.remove("a", 1).fit("a"),
+            "fit_all" => w.remove("a", 1).fit_all(),
+            "reserve" => w.reserve("a", 40),
+            "set_meta" => w.set_meta(7),
+            _ => unreachable!("{name}"),
+        };
+    }
+    // Each write, and the bag of "a" readers see after the refresh that follows it.
+    let cases: [(&str, Option<&[u32]>); 14] = [
+        ("insert", Some(&[1, 2, 2, 4])),
+        ("update", Some(&[9])),
+        ("remove", Some(&[1, 2])),
+        ("remove_value", Some(&[2, 2])),
+        ("empty", None),
+        ("remove_entry", None),
+        ("clear", Some(&[])),
+        ("purge", None),
+        ("retain", Some(&[1])),
+        ("extend", Some(&[1, 2, 2, 5, 6])),
+        ("fit", Some(&[2, 2])),
+        ("fit_all", Some(&[2, 2])),
+        ("reserve", Some(&[1, 2, 2])),
+        ("set_meta", Some(&[1, 2, 2])),
     ];
-    for (name, write, after) in writes {
-        let (r, mut w) = evmap::new::<&str, u32>();
+    for (name, after) in cases {
+        let (r, mut w) = evmap::with_meta::<&str, u32, u32>(0);
         w.insert("a", 1)
             .insert("a", 2)
             .insert("a", 2)
             .insert("b", 3);
         w.refresh();
-        write(&mut w);
+        let capacity = r.get("a").unwrap().capacity();
+        write(&mut w, name);
         assert!(w.has_pending(), "{name}: pending");
         assert_eq!(bag(&r, "a"), Some(vec![1, 2, 2]), "{name}: not yet visible");
+        assert_eq!(
+            r.get("a").unwrap().capacity(),
+            capacity,
+            "{name}: not yet visible"
+        );
         assert_eq!(r.len(), 2, "{name}: not yet visible");
+        assert_eq!(*r.meta().unwrap(), 0, "{name}: not yet visible");
         w.refresh();
-        assert_eq!(bag(&r, "a"), after, "{name}: visible after refresh");
+        assert_eq!(
+            bag(&r, "a"),
+            after.map(<[u32]>::to_vec),
+            "{name}: visible after refresh"
+        );
         assert!(!w.has_pending(), "{name}: nothing pending after refresh");
+        let capacity_after = r.get("a").map(|values| values.capacity());
+        match name {
+            "fit" | "fit_all" => assert_eq!(capacity_after, Some(2), "{name}: fitted"),
+            "reserve" => assert!(capacity_after >= Some(43), "{name}: {capacity_after:?}"),
+            _ => {}
+        }
+        let meta = if name == "set_meta" { 7 } else { 0 };
+        assert_eq!(*r.meta().unwrap(), meta, "{name}: meta after refresh");
     }
 }
 

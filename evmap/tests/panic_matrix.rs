@@ -9,12 +9,14 @@
 //! (The reader side — a reader panicking while it holds a guard — and a user `Absorb` that
 //! panics are in left-right's `tests/panics.rs`.)
 
+mod common;
+
+use common::within_a_minute;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
 
 /// Where a value is used: each role has its own switches.
 #[derive(Clone, Copy, Debug)]
@@ -255,13 +257,10 @@ fn run_cell(site: Site, phase: Phase) {
     );
 
     // Dropping must neither hang nor double-drop.
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        drop(w);
-        tx.send(()).unwrap();
-    });
-    rx.recv_timeout(Duration::from_secs(60))
-        .unwrap_or_else(|_| panic!("{site:?}/{phase:?}: dropping the writer hung"));
+    within_a_minute(
+        &format!("{site:?}/{phase:?}: dropping the writer"),
+        move || drop(w),
+    );
     assert!(r.read().is_empty());
     drop(r);
     assert!(

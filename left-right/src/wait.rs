@@ -53,10 +53,10 @@ const DEPARTED: usize = 4;
 /// swap) and leave. Arming its wake line at once costs that reader more cache misses (it must
 /// answer on the line, and the writer disarms it), so the writer first lets it finish undisturbed.
 /// With one reader doing `get_one` and a writer publishing after every write, 98-99.7% of waits
-/// end at the second look (`cargo run --release -p benchmark --bin publish_probe`), and the
-/// benchmark's reads rise by about a quarter for a writer about a fifth slower; of the pauses
-/// tried (0, 150, 400 ns), 400 ns gave the reader the most (`docs/benchmarks.md`, "Floors").
-/// Longer sections pay the pause once and are then waited for as before.
+/// end at the second look (`publish_probe`), and the reader reads 21-48% more for a writer 9-21%
+/// slower; of the pauses tried (0, 150, 400 ns), 400 ns gave the reader the most. The runs are in
+/// `docs/benchmarks.md`, "Floors". Longer sections pay the pause once and are then waited for as
+/// before.
 const QUIET_FOR: Duration = Duration::from_nanos(400);
 
 /// Spin iterations between two re-reads of the reader's epoch while spinning.

@@ -158,9 +158,9 @@ impl<T: Absorb<O>, O> WriteHandle<T, O> {
     /// If the writer is [poisoned](Self::is_poisoned); before the first publish, also if
     /// absorbing the operation panics (operations are applied right away then).
     pub fn append(&mut self, op: O) -> &mut Self {
-        // Not `extend(once(op))`: the writer's hot path, and a plain `push_back` costs a fraction
-        // of `VecDeque::extend`'s reserve-and-copy (measured with callgrind: about 60 fewer
-        // instructions per write).
+        // Not `extend(once(op))`: this is the writer's hot path, and a plain `push_back` costs a
+        // fraction of `VecDeque::extend`'s reserve-and-copy (callgrind, evmap `update` with a
+        // publish every 1,024 writes: 44 fewer instructions per write).
         self.assert_usable("append");
         if self.phase == Phase::Fresh {
             self.absorb_unpublished(op);

@@ -5,10 +5,13 @@
 //! cargo run --release -p benchmark --bin publish_probe -- [every=1] [ms=1000] [runs=1] [fenced|asymmetric]
 //! ```
 //!
-//! Prints one line per run: reads/s, writes/s, publishes/s, and how the writer's waits for the
-//! reader ended: at the first look after the swap's successor scan (not counted as a wait), at the
-//! second look after the quiet pause, or through the reader's wake line. This is what tells why
-//! the one-reader, publish-every-write case runs as it does; `docs/left-right.md` quotes it.
+//! Prints one line per run: reads/s, writes/s, publishes/s, the share of publishes that waited
+//! for the reader (a publish whose scan finds it outside the stale copy does not wait), and how
+//! those waits ended: at the second look after the quiet pause (`quiet%`), with the reader
+//! answering on its wake line (`woken%`), or otherwise (`other%`: the writer saw the reader gone
+//! while arming, spinning or after a timed sleep). `parks` counts the writer's sleeps. This is
+//! what tells why the one-reader, publish-every-write case runs as it does; `docs/benchmarks.md`
+//! quotes it.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -51,8 +54,8 @@ fn main() {
         }
     };
     println!(
-        "{:>10} {:>10} {:>10} {:>8} {:>7} {:>7} {:>7} {:>9}",
-        "reads/s", "writes/s", "publ/s", "waits%", "quiet%", "woken%", "parks", "wait ms"
+        "{:>10} {:>10} {:>10} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9}",
+        "reads/s", "writes/s", "publ/s", "waits%", "quiet%", "woken%", "other%", "parks", "wait ms"
     );
     for _ in 0..runs {
         run(every, duration, strategy);
@@ -103,14 +106,18 @@ fn run(every: u64, duration: Duration, strategy: evmap::ReadStrategy) {
     let publishes = (after.publishes - before.publishes) as f64;
     let waits = (after.waits - before.waits) as f64;
     let pct = |n: u64| 100.0 * n as f64 / waits.max(1.0);
+    let quiet = after.quiet_waits - before.quiet_waits;
+    let woken = after.reader_wakeups - before.reader_wakeups;
+    let other = (after.waits - before.waits).saturating_sub(quiet + woken);
     println!(
-        "{:>10.0} {:>10.0} {:>10.0} {:>8.1} {:>7.1} {:>7.1} {:>7} {:>9.1}",
+        "{:>10.0} {:>10.0} {:>10.0} {:>8.1} {:>7.1} {:>7.1} {:>7.1} {:>7} {:>9.1}",
         reads,
         writes as f64 / elapsed,
         publishes / elapsed,
         100.0 * waits / publishes.max(1.0),
-        pct(after.quiet_waits - before.quiet_waits),
-        pct(after.reader_wakeups - before.reader_wakeups),
+        pct(quiet),
+        pct(woken),
+        pct(other),
         after.parks - before.parks,
         (after.wait_time - before.wait_time).as_secs_f64() * 1e3,
     );

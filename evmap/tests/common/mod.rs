@@ -86,3 +86,29 @@ pub fn knob<T: std::str::FromStr>(name: &str, unit: &str, default: T) -> T {
         Err(_) => default,
     }
 }
+
+/// Runs `f` on its own thread and fails the test if it has not finished within a minute, so that
+/// a hang shows up as a failure that names what hung rather than as a stuck CI job. Under Miri,
+/// whose clock advances with interpretation rather than with time, `f` just runs.
+pub fn within_a_minute(what: &str, f: impl FnOnce() + Send + 'static) {
+    use std::sync::mpsc::{RecvTimeoutError, channel};
+    if cfg!(miri) {
+        f();
+        return;
+    }
+    let (tx, rx) = channel();
+    let worker = std::thread::spawn(move || {
+        f();
+        tx.send(()).ok();
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(()) => worker.join().expect("the body finished"),
+        // The body panicked: report its panic.
+        Err(RecvTimeoutError::Disconnected) => {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        Err(RecvTimeoutError::Timeout) => panic!("{what} hung"),
+    }
+}
