@@ -380,18 +380,15 @@ mod tests {
 
     #[test]
     fn fit_puts_a_last_value_back_inline() {
-        let (mut few, _) = bag(0..5);
-        for v in 1..5 {
-            few.remove_one(&v);
+        // From a vector and from a hash bag.
+        for n in [5, 40] {
+            let (mut values, _) = bag(0..n);
+            for v in 1..n {
+                values.remove_one(&v);
+            }
+            values.fit();
+            assert_eq!(kind(&values), Kind::One, "from {n} values");
+            assert_eq!(values.get_one(), Some(&0));
         }
-        few.fit();
-        assert_eq!(kind(&few), Kind::One);
-        let (mut many, _) = bag(0..40);
-        for v in 1..40 {
-            many.remove_one(&v);
-        }
-        many.fit();
-        assert_eq!(kind(&many), Kind::One);
-        assert_eq!(many.get_one(), Some(&0));
     }
 }
