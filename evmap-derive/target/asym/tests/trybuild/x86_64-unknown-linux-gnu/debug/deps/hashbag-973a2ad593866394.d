@@ -1,7 +1,0 @@
-/work/main/evmap-derive/target/asym/tests/trybuild/x86_64-unknown-linux-gnu/debug/deps/hashbag-973a2ad593866394.d: /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/hashbag-0.1.13/src/lib.rs
-
-/work/main/evmap-derive/target/asym/tests/trybuild/x86_64-unknown-linux-gnu/debug/deps/libhashbag-973a2ad593866394.rlib: /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/hashbag-0.1.13/src/lib.rs
-
-/work/main/evmap-derive/target/asym/tests/trybuild/x86_64-unknown-linux-gnu/debug/deps/libhashbag-973a2ad593866394.rmeta: /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/hashbag-0.1.13/src/lib.rs
-
-/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/hashbag-0.1.13/src/lib.rs:
