@@ -2,10 +2,11 @@
 //!
 //! Reads never take locks and never wait for the writer; a single writer (several, behind a
 //! `Mutex`) decides when its writes become visible by calling
-//! [`refresh`](WriteHandle::refresh) (or its alias [`publish`](WriteHandle::publish)). Until then
-//! readers keep seeing the map as of the previous refresh. Every key maps to a *bag* of values (a
-//! multiset), and the map carries a user-defined *meta* value that is published atomically with
-//! the data.
+//! [`refresh`](WriteHandle::refresh) (or its alias [`publish`](WriteHandle::publish), the name
+//! left-right and evmap 11 use). Until then readers keep seeing the map as of the previous
+//! refresh. Every key maps to a *bag* of values (a multiset), and the map carries a user-defined
+//! *meta* value that is published atomically with the data. Readers see the meta value the map
+//! was created with from the start, and the map's keys from the first refresh.
 //!
 //! The trade-off is eventual consistency: a writer that refreshes after every write gets a
 //! linearizable map; one that refreshes every N writes amortizes the cost of a refresh over N
@@ -161,24 +162,33 @@
 //! live in a vector; a bag that reaches 32 values moves to a hash bag, so that removing one value
 //! stays O(1) however many it holds. [`WriteHandle::fit`] moves it back once it is small again.
 //!
-//! # Migrating from evmap 11 (and earlier)
+//! # Migrating from evmap 9, evmap 11 or left-right 0.11
 //!
-//! * [`new`] returns `(ReadHandle, WriteHandle)`, in that order (evmap 11 returned the writer
-//!   first).
-//! * Every writing method returns `&mut Self`; `publish` is an alias of `refresh`.
-//! * [`WriteHandle::retain`] is safe and takes `FnMut(&V) -> bool`: the predicate runs once per
-//!   value and the other copy replays its decisions.
-//! * [`Options::with_hasher`] and [`with_hasher`] are safe; there is no `StableHashEq`: keys and
-//!   values with misbehaving `Hash`/`Eq` cannot cause memory unsafety here (see below).
-//! * [`ReadHandle::read`] always returns a view (empty when there is nothing published);
-//!   [`ReadHandle::enter`] returns `None` in that case.
-//! * `Values::iter` yields each value as often as it occurs; the bag iterator is [`BagIter`].
-//! * [`MapReadRef::meta`] returns an `Option`, since a view can be empty.
-//! * `Options::assert_stable` and `new_assert_stable` are gone: there is nothing left to assert.
-//! * [`ValuesIter`] (from [`MapReadRef::values`]) iterates the view's bags, one per key; to
-//!   iterate one bag, use `&Values` or [`Values::iter`].
-//! * `WriteHandle::empty_random` (feature `eviction`) takes a `rand` 0.10 `Rng` and returns the
-//!   removed keys and bags as an owned `Vec`, rather than an iterator borrowing the writer.
+//! The [`migration`] module is the full guide, item by item (it is `docs/migration.md` in the
+//! repository). In short:
+//!
+//! * **[`new`] returns `(ReadHandle, WriteHandle)`**, reader first, as evmap 9 did; evmap 11
+//!   returned `(WriteHandle, ReadHandle)`, so code written for 11 swaps the two names in every
+//!   `let (w, r) = evmap::new()` (also [`Options::construct`] and [`with_hasher`]).
+//! * evmap 11's module paths work: [`handles`]`::{ReadHandle, WriteHandle, ReadHandleFactory}`
+//!   and [`refs`]`::{MapReadRef, Values, ReadGuardIter, ReadGuard}`, next to the crate-root
+//!   names.
+//! * Nothing is `unsafe` any more: `ShallowCopy` (and evmap-derive 0.2's `#[derive(ShallowCopy)]`)
+//!   is gone, values are `Clone`, each copy holding its own clone (wrap large values in an `Arc`);
+//!   `StableHashEq`, `new_assert_stable` and `Options::assert_stable` are gone, and
+//!   [`with_hasher`], [`Options::with_hasher`] and [`WriteHandle::retain`] are safe.
+//! * [`WriteHandle::refresh`] and [`WriteHandle::publish`] are the same method; so are
+//!   `remove`/[`remove_value`](WriteHandle::remove_value) and
+//!   `empty`/[`remove_entry`](WriteHandle::remove_entry). [`WriteHandle::try_publish`] and
+//!   [`WriteHandle::stats`] come from left-right.
+//! * evmap 9's `Operation` and `pending()` are gone ([`WriteHandle::has_pending`] says whether
+//!   anything is pending), and so is `is_destroyed` ([`ReadHandle::was_dropped`]).
+//! * The meta value is readable from construction through [`ReadHandle::meta`] and
+//!   `read().meta()`; lookups, [`ReadHandle::meta_get`] and [`ReadHandle::enter`] see the map
+//!   from the first refresh, as in evmap 9 and 11.
+//! * left-right 0.11 code compiles against this workspace's `left-right` (re-exported as
+//!   [`left_right`]), its `aliasing` module included; a structure that aliases values publishes
+//!   twice before its writer goes, which 0.11's writer did by itself.
 //!
 //! # When user code misbehaves
 //!
@@ -199,10 +209,16 @@
 //! # Features
 //!
 //! * `indexed`: each copy is an `IndexMap`, so iteration follows insertion order (until removals,
-//!   which move the last entry into the gap).
-//! * `eviction`: [`WriteHandle::empty_random`] removes random keys.
+//!   which move the last entry into the gap), and `WriteHandle::empty_at_index` removes the key
+//!   at a position of that order (evmap 9's method).
+//! * `eviction`: [`WriteHandle::empty_random`] removes random keys. It works with either backend
+//!   and, unlike evmap 11's, does not turn on `indexed`: the default backend picks keys uniformly
+//!   too, and is the faster one for lookups. Code that relied on evmap 11's `eviction` for
+//!   insertion-ordered iteration turns on `indexed` as well.
 //! * `derive`: `#[derive(Absorb)]` for meta types (and any left-right structure), whose generated
-//!   writer methods then work on the map's writer; see [`WriteHandle::update_meta`].
+//!   writer methods then work on the map's writer; see [`WriteHandle::update_meta`]. The derive
+//!   macro is [`Absorb`], which is also the name of the trait (always exported), the way serde's
+//!   `Serialize` names both.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![doc(test(attr(deny(warnings))))]
@@ -229,9 +245,43 @@ pub use left_right::{PublishStats, ReadGuard, ReadStrategy};
 /// for naming its types.
 pub use left_right;
 
-/// Derives `Absorb` for a meta type (or any left-right structure): see `evmap-derive`.
+/// Handles to the read and write halves of a map, where evmap 11 put them; the same types as
+/// the crate-root [`ReadHandle`], [`WriteHandle`] and [`ReadHandleFactory`].
+pub mod handles {
+    pub use crate::read::{ReadHandle, ReadHandleFactory};
+    pub use crate::write::WriteHandle;
+}
+
+/// The types through which readers reach keys and values, where evmap 11 put them (its
+/// `MapReadRef`, `Values`, `ReadGuardIter` and `ReadGuard`), with this crate's other iterators.
+/// The same types as at the crate root.
+pub mod refs {
+    pub use crate::read::{KeysIter, MapReadRef, ReadGuardIter, ValuesIter};
+    pub use crate::values::{BagIter, Values};
+    pub use left_right::ReadGuard;
+}
+
+#[doc = include_str!("migration.md")]
+pub mod migration {}
+
+/// Only the trait: `left_right::Absorb` also names left-right's derive macro when left-right's
+/// `derive` feature is on, and that derive writes paths through `::left_right`, which a user of
+/// evmap may not have. Re-exported below through a glob, which the explicit derive re-export
+/// shadows in the macro namespace. (With evmap's `derive` feature off and left-right's on, the
+/// glob does re-export left-right's derive: it works for users who depend on left-right.)
+mod absorb_trait {
+    pub use left_right::Absorb;
+}
+
+// The trait a structure implements to absorb operations (`left_right::Absorb`), nameable as
+// `evmap::Absorb`: a meta value that absorbs `O` lets the writer take `O`s (`update_meta`).
+pub use absorb_trait::*;
+
+/// Derives `Absorb` for a meta type (or any left-right structure): see `evmap-derive`. Shares its
+/// name with the trait, which `use evmap::Absorb;` imports too.
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+#[doc(inline)]
 pub use evmap_derive::EvmapAbsorb as Absorb;
 
 use std::collections::hash_map::RandomState;

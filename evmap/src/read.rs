@@ -73,17 +73,23 @@ where
     S: BuildHasher,
 {
     /// A view of the whole published map that stays the same while it lives. `None` before the
-    /// first publish and after the writer's drop.
+    /// first refresh (as in evmap 11) and after the writer's drop; [`read`](Self::read) gives a
+    /// view in every case.
     ///
-    /// The view holds a read section open: the writer cannot publish twice while it lives.
+    /// The view holds a read section open: the writer cannot refresh twice while it lives.
     pub fn enter(&self) -> Option<MapReadRef<'_, K, V, M, S>> {
         self.published().map(MapReadRef::new)
     }
 
-    /// Like [`enter`](Self::enter), but always returns a view, which is empty before the first
-    /// publish and after the writer's drop: `for (key, values) in &r.read() { .. }`.
+    /// Like [`enter`](Self::enter), but always returns a view: `for (key, values) in &r.read()`.
+    ///
+    /// Before the first refresh the view has no keys and carries the meta value the map was
+    /// created with (`r.read().meta()` agrees with [`meta`](Self::meta)); after the writer's drop
+    /// it has no keys and no meta value.
     pub fn read(&self) -> MapReadRef<'_, K, V, M, S> {
-        MapReadRef::from(self.published())
+        // No `ready` check: before the first refresh the readers' copy is the initial one, with no
+        // keys and the initial meta value, which is exactly what this view should show.
+        MapReadRef::from(self.handle.enter())
     }
 
     /// The number of keys in the published map.
@@ -96,8 +102,26 @@ where
         self.len() == 0
     }
 
-    /// The published meta value, or `None` once the writer is gone. Before the first publish it
-    /// is the meta value the map was created with.
+    /// The published meta value, or `None` once the writer is gone.
+    ///
+    /// Before the first refresh it is the meta value the map was created with, as in evmap 9 and
+    /// 11: both copies of the map start with it. Every accessor that returns only the meta value
+    /// agrees ([`read`](Self::read)`().meta()` too); the ones that look keys up
+    /// ([`get`](Self::get), [`meta_get`](Self::meta_get), [`enter`](Self::enter)) answer `None`
+    /// until the first refresh.
+    ///
+    /// ```
+    /// let (r, mut w) = evmap::with_meta::<u32, u32, &str>("initial");
+    /// w.set_meta("next");
+    /// assert_eq!(r.meta().as_deref(), Some(&"initial"));
+    /// assert_eq!(r.read().meta(), Some(&"initial"));
+    /// assert!(r.meta_get(&1).is_none() && r.enter().is_none());
+    /// w.refresh();
+    /// assert_eq!(r.read().meta(), Some(&"next"));
+    /// assert_eq!(r.meta_get(&1).map(|(_, meta)| meta), Some("next"));
+    /// drop(w);
+    /// assert!(r.meta().is_none() && r.read().meta().is_none());
+    /// ```
     pub fn meta(&self) -> Option<ReadGuard<'_, M>> {
         Some(ReadGuard::map(self.handle.enter()?, |inner| &inner.meta))
     }
@@ -131,8 +155,8 @@ where
     }
 
     /// The bag of `key` together with a clone of the meta value, read from the same published
-    /// copy, so they are consistent with each other. `None` if the map is unpublished or the
-    /// writer gone.
+    /// copy, so they are consistent with each other. `None` before the first refresh (like
+    /// [`get`](Self::get), and as in evmap 9 and 11) and once the writer is gone.
     #[allow(clippy::type_complexity)]
     pub fn meta_get<Q>(&self, key: &Q) -> Option<(Option<ReadGuard<'_, Values<V, S>>>, M)>
     where

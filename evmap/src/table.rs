@@ -281,6 +281,11 @@ mod indexed {
             self.raw.iter()
         }
 
+        /// The entry at position `index` of the table's order, if there is one.
+        pub(crate) fn get_index(&self, index: usize) -> Option<(&K, &V)> {
+            self.raw.get_index(index)
+        }
+
         pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
             self.raw.values_mut()
         }

@@ -5,6 +5,7 @@ use std::borrow::Borrow;
 use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
+use std::iter::FusedIterator;
 use std::marker::PhantomData;
 use thin_vec::{ThinVec, thin_vec};
 
@@ -42,6 +43,19 @@ impl<V: Clone + Hash + Eq, S: Clone + BuildHasher> Clone for Values<V, S> {
     }
 }
 
+impl<V, S> Default for Values<V, S> {
+    /// An empty bag, holding no allocation.
+    ///
+    /// ```
+    /// let bag: evmap::Values<String> = Default::default();
+    /// assert!(bag.is_empty());
+    /// assert_eq!(bag.iter().len(), 0);
+    /// ```
+    fn default() -> Self {
+        Self::empty()
+    }
+}
+
 impl<V, S> Values<V, S> {
     pub(crate) fn empty() -> Self {
         Self(Repr::Few(ThinVec::new()))
@@ -76,6 +90,21 @@ impl<V, S> Values<V, S> {
     }
 
     /// An iterator over the values, each as often as it occurs.
+    ///
+    /// It knows how many values are left ([`ExactSizeIterator`]), so `bag.iter().len()` is
+    /// `bag.len()`, and it keeps returning `None` once done ([`FusedIterator`]).
+    ///
+    /// ```
+    /// let (r, mut w) = evmap::new();
+    /// w.insert("k", 1).insert("k", 1).insert("k", 2).refresh();
+    /// let bag = r.get("k").unwrap();
+    /// let mut values = bag.iter();
+    /// assert_eq!(values.len(), 3);
+    /// values.next();
+    /// assert_eq!(values.len(), 2);
+    /// ```
+    ///
+    /// [`FusedIterator`]: std::iter::FusedIterator
     pub fn iter(&self) -> BagIter<'_, V, S> {
         let repr = match &self.0 {
             Repr::One(value) => IterRepr::Few(std::slice::from_ref(value).iter()),
@@ -292,6 +321,23 @@ impl<'a, V, S> Iterator for BagIter<'a, V, S> {
             IterRepr::Few(iter) => iter.size_hint(),
             IterRepr::Many(iter) => iter.size_hint(),
         }
+    }
+}
+
+/// Exact because both representations' iterators are: a slice iterator knows its bounds, the hash
+/// bag's iterator counts the occurrences it has not yet yielded.
+impl<V, S> ExactSizeIterator for BagIter<'_, V, S> {}
+
+impl<V, S> FusedIterator for BagIter<'_, V, S> {}
+
+/// The compiler's check of the claim above, for every value type (`tests/compat.rs` checks that
+/// the lengths are right). Never called: type-checking it is the check.
+#[allow(dead_code)]
+fn bag_iterators_are_exact_and_fused<V>(iter: &IterRepr<'_, V>) {
+    fn exact_and_fused<I: ExactSizeIterator + FusedIterator>(_: &I) {}
+    match iter {
+        IterRepr::Few(few) => exact_and_fused(few),
+        IterRepr::Many(many) => exact_and_fused(many),
     }
 }
 

@@ -14,15 +14,15 @@ type Writer<K, V, M, S> = left_right::WriteHandle<Inner<K, V, M, S>, Operation<K
 /// The single writer of a map.
 ///
 /// Writes go into a log and change nothing readers can see until the next
-/// [`publish`](Self::publish) (alias [`refresh`](Self::refresh)), which makes all of them visible
-/// at once, together with the meta value. Reads through the writer (it dereferences to a
-/// [`ReadHandle`]) see the published state too, like any reader.
+/// [`refresh`](Self::refresh) (alias [`publish`](Self::publish), left-right's name and evmap 11's),
+/// which makes all of them visible at once, together with the meta value. Reads through the
+/// writer (it dereferences to a [`ReadHandle`]) see the published state too, like any reader.
 ///
 /// Every method that changes the map returns `&mut Self`, so calls chain:
 ///
 /// ```
 /// let (r, mut w) = evmap::new();
-/// w.insert("a", 1).insert("a", 2).update("b", 3).publish();
+/// w.insert("a", 1).insert("a", 2).update("b", 3).refresh();
 /// assert_eq!(r.get("a").map(|bag| bag.len()), Some(2));
 /// ```
 ///
@@ -75,19 +75,51 @@ where
 
     /// Makes every write so far visible to readers, atomically (with the meta value).
     ///
-    /// May wait for readers that were inside a read section at the previous publish and are still
-    /// in it; readers that come and go quickly cost nothing.
-    pub fn publish(&mut self) -> &mut Self {
+    /// May wait for readers that were inside a read section at the previous refresh and are still
+    /// in it; readers that come and go quickly cost nothing. [`try_publish`](Self::try_publish)
+    /// refreshes only if it would not wait.
+    pub fn refresh(&mut self) -> &mut Self {
         // `&mut self`: no guard taken through the writer is alive; end any leaked one's section,
-        // or the next-but-one publish would wait for it forever.
+        // or the next-but-one refresh would wait for it forever.
         self.reader.release_leaked_guards();
         self.handle.publish();
         self
     }
 
-    /// Same as [`publish`](Self::publish) (the name evmap used first).
-    pub fn refresh(&mut self) -> &mut Self {
-        self.publish()
+    /// Same as [`refresh`](Self::refresh): left-right's name for it, and evmap 11's.
+    pub fn publish(&mut self) -> &mut Self {
+        self.refresh()
+    }
+
+    /// Refreshes only if no reader has to be waited for; returns whether it did.
+    ///
+    /// A refresh waits for readers that were inside a read section at the previous refresh and
+    /// are still in it (it must reuse the copy they are reading). `try_publish` looks for such
+    /// readers first and, if there is one, returns `false` at once, changing nothing: the writes
+    /// stay pending, to be published by a later call. It never blocks, though applying the
+    /// pending writes takes as long as it takes. (The name is left-right's.)
+    ///
+    /// ```
+    /// let (r, mut w) = evmap::new();
+    /// w.insert("a", 1).refresh();
+    /// let guard = r.get("a"); // a read section on the copy just published...
+    /// w.insert("b", 2).refresh(); // ...which this refresh swaps out; it does not wait
+    /// w.insert("c", 3);
+    /// assert!(!w.try_publish(), "refreshing again would have to wait for `guard`");
+    /// assert!(w.has_pending());
+    /// drop(guard);
+    /// assert!(w.try_publish());
+    /// assert_eq!(r.len(), 3);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`refresh`](Self::refresh): if the writer is poisoned, or user code panics while the
+    /// writes are applied.
+    pub fn try_publish(&mut self) -> bool {
+        // As in `refresh`: a leaked guard of the writer's own reader must not count as a reader.
+        self.reader.release_leaked_guards();
+        self.handle.try_publish()
     }
 
     /// Publishes only if there are writes readers have not seen.
@@ -234,9 +266,18 @@ where
         })
     }
 
-    /// What publishing has cost so far (publishes, waits for readers, time spent waiting).
-    pub fn publish_stats(&self) -> left_right::PublishStats {
+    /// What refreshing has cost so far (refreshes, waits for readers, time spent waiting, and
+    /// [`try_publish`](Self::try_publish) calls that gave up): the underlying left-right writer's
+    /// [`stats`](left_right::WriteHandle::stats), under the same name.
+    pub fn stats(&self) -> left_right::PublishStats {
         self.handle.stats()
+    }
+
+    /// Same as [`stats`](Self::stats), this crate's first name for it; prefer `stats`.
+    // Not `#[deprecated]` yet: the benchmark crate's publish probe calls it, and the workspace
+    // builds with warnings denied. Deprecate once it has moved to `stats`.
+    pub fn publish_stats(&self) -> left_right::PublishStats {
+        self.stats()
     }
 
     /// How readers of this map synchronise with the writer (see [`Options::read_strategy`]).
@@ -311,6 +352,56 @@ where
                 (key, values)
             })
             .collect()
+    }
+}
+
+#[cfg(feature = "indexed")]
+impl<K, V, M, S> WriteHandle<K, V, M, S>
+where
+    K: Eq + Hash + Clone,
+    V: Eq + Hash + Clone,
+    M: 'static + Clone,
+    S: BuildHasher + Clone,
+{
+    /// Removes the key at position `index` of the map's order, and returns it with its bag;
+    /// `None`, removing nothing, if `index` is not below the number of keys. (evmap 9's method,
+    /// feature `indexed`.)
+    ///
+    /// The order is the one readers iterate in: insertion order, except that a removal moves the
+    /// last key into the removed key's place, as this removal does too. Writes not yet visible to
+    /// readers are made visible first (as [`flush`](Self::flush) does), so `index` counts the
+    /// keys of the map as of every write so far; the removal itself, like any write, becomes
+    /// visible at the next refresh.
+    ///
+    /// Unlike evmap 9, which returned references into the map and read them from the copy
+    /// readers saw at that moment (missing writes not yet refreshed), this returns the key and a
+    /// clone of its bag.
+    ///
+    /// ```
+    /// # #[cfg(feature = "indexed")] {
+    /// let (r, mut w) = evmap::new();
+    /// w.insert("a", 1).insert("b", 2).insert("c", 3).refresh();
+    /// let (key, bag) = w.empty_at_index(0).unwrap();
+    /// assert_eq!((key, bag.len()), ("a", 1));
+    /// assert!(w.empty_at_index(2).is_none(), "two keys are left");
+    /// w.refresh();
+    /// // "c" moved into the removed key's place.
+    /// assert_eq!(r.read().keys().copied().collect::<Vec<_>>(), ["c", "b"]);
+    /// # }
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "indexed")))]
+    pub fn empty_at_index(&mut self, index: usize) -> Option<(K, crate::Values<V, S>)> {
+        self.flush();
+        let (hash, key, values) = {
+            let guard = self.handle.enter()?;
+            let (key, values) = guard.table.get_index(index)?;
+            (guard.hasher.hash_one(key), key.clone(), values.clone())
+        };
+        self.add_op(Operation::RemoveEntry {
+            hash,
+            key: key.clone(),
+        });
+        Some((key, values))
     }
 }
 

@@ -32,7 +32,11 @@ fn nothing_is_visible_before_the_first_refresh() {
     assert!(!r.contains_value("a", &1));
     assert!(r.enter().is_none(), "no map has been published");
     assert!(r.read().is_empty());
-    assert!(r.read().meta().is_none());
+    assert_eq!(
+        r.read().meta(),
+        Some(&"initial"),
+        "a view carries the initial meta from the start, as `meta()` does"
+    );
     assert!(r.meta_get("a").is_none());
     assert_eq!(
         *r.meta().unwrap(),

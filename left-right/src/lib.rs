@@ -132,6 +132,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod absorb;
+pub mod aliasing;
 mod append;
 mod membarrier;
 mod options;

@@ -8,13 +8,16 @@ use std::borrow::Borrow;
 use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
+use std::iter::FusedIterator;
 use std::ops::Index;
 
 /// A view of the published map that does not change while it lives.
 ///
 /// Obtained from [`ReadHandle::enter`](crate::ReadHandle::enter) or
-/// [`ReadHandle::read`](crate::ReadHandle::read); the latter gives an empty view before the first
-/// publish and after the writer's drop. Iterate it with `for (key, values) in &view`.
+/// [`ReadHandle::read`](crate::ReadHandle::read); the latter also gives a view before the first
+/// refresh (no keys, and the meta value the map was created with) and after the writer's drop
+/// (no keys, no meta value). Iterate it with `for (key, values) in &view`; its iterators know
+/// their length (`view.iter().len() == view.len()`).
 ///
 /// The view keeps a read section open: while it lives the writer can publish once more, but
 /// the publish after that waits for the view to be dropped. Do not hold one for long.
@@ -57,8 +60,9 @@ impl<'rh, K, V, M, S> MapReadRef<'rh, K, V, M, S> {
         self.len() == 0
     }
 
-    /// The meta value published with this map; `None` if the view is empty because the map was
-    /// never published or the writer is gone.
+    /// The meta value published with this map: before the first refresh, the one the map was
+    /// created with (as [`ReadHandle::meta`](crate::ReadHandle::meta) says). `None` only once the
+    /// writer is gone.
     pub fn meta(&self) -> Option<&M> {
         self.guard.as_ref().map(|inner| &inner.meta)
     }
@@ -168,6 +172,20 @@ impl<'a, K, V, S> Iterator for ReadGuardIter<'a, K, V, S> {
     }
 }
 
+/// Exact and fused because the table's own iterator is, with either backend; a view with no map
+/// behind it is an exhausted iterator.
+impl<K, V, S> ExactSizeIterator for ReadGuardIter<'_, K, V, S> {}
+
+impl<K, V, S> FusedIterator for ReadGuardIter<'_, K, V, S> {}
+
+/// The compiler's check of the claim above, for every key and value type, with the backend this
+/// build uses (`scripts/test` builds both). Never called: type-checking it is the check.
+#[allow(dead_code)]
+fn table_iterators_are_exact_and_fused<K, V>(iter: &table::Iter<'_, K, V>) {
+    fn exact_and_fused<I: ExactSizeIterator + FusedIterator>(_: &I) {}
+    exact_and_fused(iter);
+}
+
 /// An iterator over the keys of a [`MapReadRef`].
 pub struct KeysIter<'a, K, V, S>(ReadGuardIter<'a, K, V, S>);
 
@@ -183,6 +201,10 @@ impl<'a, K, V, S> Iterator for KeysIter<'a, K, V, S> {
     }
 }
 
+impl<K, V, S> ExactSizeIterator for KeysIter<'_, K, V, S> {}
+
+impl<K, V, S> FusedIterator for KeysIter<'_, K, V, S> {}
+
 /// An iterator over the bags of a [`MapReadRef`].
 pub struct ValuesIter<'a, K, V, S>(ReadGuardIter<'a, K, V, S>);
 
@@ -197,6 +219,10 @@ impl<'a, K, V, S> Iterator for ValuesIter<'a, K, V, S> {
         self.0.size_hint()
     }
 }
+
+impl<K, V, S> ExactSizeIterator for ValuesIter<'_, K, V, S> {}
+
+impl<K, V, S> FusedIterator for ValuesIter<'_, K, V, S> {}
 
 macro_rules! debug_as_opaque {
     ($($iter:ident),*) => {$(
